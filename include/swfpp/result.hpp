@@ -76,6 +76,34 @@ private:
     std::variant<T, swfpp::error> state_;
 };
 
+// Success with no value, or an error.
+template <>
+class [[nodiscard]] result<void> {
+public:
+    result() = default;
+    result(swfpp::error e) : error_(std::move(e)), failed_(true) {}
+
+    bool ok() const noexcept { return !failed_; }
+    explicit operator bool() const noexcept { return ok(); }
+
+    // Precondition: !ok().
+    const swfpp::error& error() const& noexcept { return error_; }
+    swfpp::error& error() & noexcept { return error_; }
+
+    void value() const {
+        if (ok()) return;
+#if SWFPP_EXCEPTIONS
+        throw error_exception(error_);
+#else
+        std::abort();
+#endif
+    }
+
+private:
+    swfpp::error error_;
+    bool failed_ = false;
+};
+
 SWFPP_NAMESPACE_END
 
 #endif

@@ -1,11 +1,22 @@
 // swfpp — umbrella header: the sans-I/O core, the SigV4 signer and the client.
-// Optional adapters (swfpp/crypto/openssl.hpp, swfpp/transport/curl.hpp) are included separately.
+// Optional adapters are separate headers that only their users pay for:
+//   swfpp/crypto/openssl.hpp (link libcrypto), swfpp/transport/curl.hpp (link libcurl).
 #ifndef SWFPP_SWFPP_HPP
 #define SWFPP_SWFPP_HPP
 
 #include "swfpp/detail/config.hpp"
 #include "swfpp/error.hpp"
-#include "swfpp/http.hpp"
 #include "swfpp/result.hpp"
+#include "swfpp/http.hpp"
+#include "swfpp/credentials.hpp"
+#include "swfpp/shape.hpp"
+#include "swfpp/validate.hpp"
+#include "swfpp/serialize.hpp"
+#include "swfpp/endpoint.hpp"
+#include "swfpp/service.hpp"
+#include "swfpp/request.hpp"
+#include "swfpp/response.hpp"
+#include "swfpp/operations/request_cancel_workflow_execution.hpp"
+#include "swfpp/client.hpp"
 
 #endif

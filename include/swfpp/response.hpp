@@ -1,0 +1,268 @@
+// swfpp — turns an HTTP response into an operation's output or an swfpp::error (sans-I/O).
+// The only swfpp header that includes <simdjson.h>: building and signing requests does not
+// pay for it.
+#ifndef SWFPP_RESPONSE_HPP
+#define SWFPP_RESPONSE_HPP
+
+#include <simdjson.h>
+
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <limits>
+#include <string>
+#include <string_view>
+#include <type_traits>
+
+#include "swfpp/detail/config.hpp"
+#include "swfpp/detail/json_writer.hpp"
+#include "swfpp/detail/utf8.hpp"
+#include "swfpp/error.hpp"
+#include "swfpp/http.hpp"
+#include "swfpp/result.hpp"
+#include "swfpp/shape.hpp"
+
+SWFPP_NAMESPACE_BEGIN
+namespace detail {
+
+// Python's http.client.responses for the statuses botocore's generic-error rule can see (>= 500).
+constexpr std::string_view server_error_reason(int status) noexcept {
+    switch (status) {
+        case 500: return "Internal Server Error";
+        case 501: return "Not Implemented";
+        case 502: return "Bad Gateway";
+        case 503: return "Service Unavailable";
+        case 504: return "Gateway Timeout";
+        case 505: return "HTTP Version Not Supported";
+        case 506: return "Variant Also Negotiates";
+        case 507: return "Insufficient Storage";
+        case 508: return "Loop Detected";
+        case 510: return "Not Extended";
+        case 511: return "Network Authentication Required";
+        default: return {};
+    }
+}
+
+constexpr bool is_python_space(char c) noexcept {  // what bytes.strip() removes
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v' || c == '\f';
+}
+
+constexpr std::string_view strip(std::string_view s) noexcept {
+    while (!s.empty() && is_python_space(s.front())) s.remove_prefix(1);
+    while (!s.empty() && is_python_space(s.back())) s.remove_suffix(1);
+    return s;
+}
+
+// botocore's _is_generic_error_response: a 5xx whose body is empty or an HTML page.
+constexpr bool is_generic_error_response(int status, std::string_view body) noexcept {
+    if (status < 500) return false;
+    const auto stripped = strip(body);
+    return stripped.empty() || stripped.substr(0, 6) == "<html>";
+}
+
+// The Smithy/botocore error code sanitization: drop everything from the first ':' (a URL some
+// services append), then keep what follows the last '#' (a namespace some services prepend).
+constexpr std::string_view sanitize_error_code(std::string_view code) noexcept {
+    if (const auto colon = code.find(':'); colon != std::string_view::npos) code = code.substr(0, colon);
+    if (const auto hash = code.rfind('#'); hash != std::string_view::npos) code = code.substr(hash + 1);
+    return code;
+}
+
+// Copies `bytes` replacing each ill-formed UTF-8 sequence with U+FFFD, so an error message is
+// always text, whatever the server sent.
+inline void append_lossy_utf8(std::string& out, std::string_view bytes) {
+    while (!bytes.empty()) {
+        const auto bad = find_invalid_utf8(bytes);
+        if (bad == utf8_valid) {
+            out.append(bytes);
+            return;
+        }
+        out.append(bytes.substr(0, bad));
+        out.append("\xEF\xBF\xBD");
+        bytes.remove_prefix(bad + 1);
+    }
+}
+
+}  // namespace detail
+
+// Parses response bodies with one reused simdjson parser and one reused padded buffer.
+// Not thread-safe: use one per thread (parse_response() keeps a thread_local one for you).
+class response_parser {
+public:
+    static constexpr std::size_t default_max_body = 8 * 1024 * 1024;
+
+    // Bodies larger than `max_body` bytes are never handed to simdjson.
+    explicit response_parser(std::size_t max_body = default_max_body) : parser_(max_body), max_body_(max_body) {}
+
+    // A 2xx response becomes Op's output (an empty body reads as an empty object); anything
+    // else becomes the error the AWS JSON protocol describes, with `fault` set for modelled
+    // SWF errors.
+    template <class Op>
+    result<typename Op::output> parse(const http_response& response) {
+        static_assert(is_operation<Op>::value, "swfpp: Op must describe an operation (name, input, output)");
+        if (response.status < 200 || response.status > 299) return parse_error(response);
+        typename Op::output output{};
+        if (detail::strip(response.body).empty()) return output;
+        simdjson::dom::element root;
+        if (const auto ec = load(response.body).get(root)) return malformed(response, "the body is not valid JSON", ec);
+        if (!root.is_object()) return malformed(response, "the body is not a JSON object", simdjson::SUCCESS);
+        std::string problem;
+        if (!read_shape(root.get_object().value_unsafe(), output, problem))
+            return malformed(response, problem, simdjson::SUCCESS);
+        return output;
+    }
+
+    // The error carried by a non-2xx response, by the awsJson1_0 rules and botocore's
+    // fallbacks: code from X-Amzn-ErrorType, else body `__type`, else body `code`, else the
+    // status; message from `message`, else `Message`, else the whole body when it is not JSON.
+    error parse_error(const http_response& response) {
+        error e;
+        e.kind = errc::service_error;
+        e.http_status = response.status;
+        if (const auto* id = find_header(response.headers, "x-amzn-RequestId")) e.request_id = id->value;
+        if (detail::is_generic_error_response(response.status, response.body)) {
+            e.code = std::to_string(response.status);
+            e.message = std::string(detail::server_error_reason(response.status));
+            return e;
+        }
+        std::string_view code;
+        if (const auto* type = find_header(response.headers, "X-Amzn-ErrorType")) code = type->value;
+
+        simdjson::dom::object body;
+        bool body_is_object = false;
+        if (!response.body.empty()) {
+            simdjson::dom::element root;
+            body_is_object = !load(response.body).get(root) && !root.get_object().get(body);
+            if (!body_is_object) detail::append_lossy_utf8(e.message, response.body);
+        }
+        if (body_is_object) {
+            if (code.empty()) code = string_member(body, "__type");
+            if (code.empty()) code = string_member(body, "code");
+            simdjson::dom::element message;
+            if (!body.at_key("message").get(message) || !body.at_key("Message").get(message)) {
+                std::string_view text;
+                if (!message.get(text))
+                    e.message.assign(text);
+                else
+                    e.message = simdjson::minify(message);
+            }
+        }
+        code = detail::sanitize_error_code(code);
+        if (code.empty())
+            e.code = std::to_string(response.status);
+        else
+            detail::append_lossy_utf8(e.code, code);
+        e.fault = fault_from_code(e.code);
+        return e;
+    }
+
+private:
+    // Copies the body into the reused padded buffer: simdjson reads up to 64 bytes past the end.
+    simdjson::simdjson_result<simdjson::dom::element> load(std::string_view body) {
+        if (body.size() > max_body_) return simdjson::CAPACITY;
+        padded_.resize(body.size() + simdjson::SIMDJSON_PADDING);
+        std::memcpy(padded_.data(), body.data(), body.size());
+        return parser_.parse(padded_.data(), body.size(), false);
+    }
+
+    static std::string_view string_member(simdjson::dom::object& object, std::string_view key) {
+        std::string_view value;
+        if (object.at_key(key).get(value)) return {};
+        return value;
+    }
+
+    static error malformed(const http_response& response, std::string_view why, simdjson::error_code ec) {
+        error e;
+        e.kind = errc::malformed_response;
+        e.http_status = response.status;
+        if (const auto* id = find_header(response.headers, "x-amzn-RequestId")) e.request_id = id->value;
+        e.message = "Malformed response: ";
+        e.message.append(why);
+        if (ec != simdjson::SUCCESS) e.message.append(" (").append(simdjson::error_message(ec)).append(")");
+        return e;
+    }
+
+    template <class Shape>
+    static bool read_shape(simdjson::dom::object object, Shape& out, std::string& problem) {
+        bool ok = true;
+        for_each_member<Shape>([&](const auto& m) {
+            if (!ok) return;
+            simdjson::dom::element value;
+            if (object.at_key(m.name).get(value) || value.is_null()) return;  // absent: keep the default
+            if (!read_value(value, out.*(m.pointer), problem)) {
+                if (problem.empty()) problem = "unexpected JSON type";
+                problem.insert(0, std::string("member ") + std::string(m.name) + ": ");
+                ok = false;
+            }
+        });
+        return ok;
+    }
+
+    template <class T>
+    static bool read_value(simdjson::dom::element value, T& out, std::string& problem) {
+        if constexpr (std::is_same_v<T, std::string>) {
+            std::string_view text;
+            if (value.get(text)) return false;
+            out.assign(text);
+            return true;
+        } else if constexpr (std::is_same_v<T, bool>) {
+            return !value.get(out);
+        } else if constexpr (std::is_integral_v<T>) {
+            std::int64_t number = 0;
+            if (value.get(number)) return false;
+            bool in_range = false;
+            if constexpr (std::is_signed_v<T>)
+                in_range = number >= static_cast<std::int64_t>(std::numeric_limits<T>::min()) &&
+                           number <= static_cast<std::int64_t>(std::numeric_limits<T>::max());
+            else
+                in_range = number >= 0 && static_cast<std::uint64_t>(number) <= std::numeric_limits<T>::max();
+            if (!in_range) {
+                problem = "integer out of range";
+                return false;
+            }
+            out = static_cast<T>(number);
+            return true;
+        } else if constexpr (std::is_floating_point_v<T>) {
+            double number = 0;
+            if (value.get(number)) return false;
+            out = static_cast<T>(number);
+            return true;
+        } else if constexpr (is_optional<T>::value) {
+            typename T::value_type inner{};
+            if (!read_value(value, inner, problem)) return false;
+            out = std::move(inner);
+            return true;
+        } else if constexpr (is_vector<T>::value) {
+            simdjson::dom::array array;
+            if (value.get(array)) return false;
+            out.clear();
+            for (auto element : array) {
+                typename T::value_type item{};
+                if (!read_value(element, item, problem)) return false;
+                out.push_back(std::move(item));
+            }
+            return true;
+        } else if constexpr (is_shape_v<T>) {
+            simdjson::dom::object object;
+            if (value.get(object)) return false;
+            return read_shape(object, out, problem);
+        } else {
+            static_assert(sizeof(T) == 0, "swfpp: unsupported member type in a shape description");
+        }
+    }
+
+    simdjson::dom::parser parser_;
+    std::string padded_;
+    std::size_t max_body_;
+};
+
+// parse_response<Op>(response): response_parser::parse with this thread's reused parser.
+template <class Op>
+result<typename Op::output> parse_response(const http_response& response) {
+    thread_local response_parser parser;
+    return parser.parse<Op>(response);
+}
+
+SWFPP_NAMESPACE_END
+
+#endif

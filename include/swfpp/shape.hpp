@@ -1,0 +1,97 @@
+// swfpp — declarative shape descriptions: how a plain struct maps onto an AWS JSON shape.
+//
+// A structure becomes a shape by declaring, inside it, a static constexpr function `members()`
+// returning a tuple of member descriptors in model order:
+//
+//     struct workflow_execution {
+//         std::string workflow_id;
+//         std::optional<std::string> run_id;
+//         static constexpr auto members() {
+//             return std::make_tuple(swfpp::member("workflowId", &workflow_execution::workflow_id).min(1),
+//                                    swfpp::member("runId", &workflow_execution::run_id));
+//         }
+//     };
+//
+// A member is required exactly when its C++ type is not std::optional: required values are
+// present by construction, optional ones are omitted from the wire when unset. The validator,
+// serializer and response parser are all derived from this one description.
+//
+// Member types: std::string (UTF-8), bool, integral types, double, shapes, std::vector<T>,
+// and std::optional<T>.
+#ifndef SWFPP_SHAPE_HPP
+#define SWFPP_SHAPE_HPP
+
+#include <cstdint>
+#include <optional>
+#include <string_view>
+#include <tuple>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include "swfpp/detail/config.hpp"
+
+SWFPP_NAMESPACE_BEGIN
+
+// One member of a shape: its wire name, where it lives in the struct, and botocore's "min"
+// constraint (a minimum length for strings and lists, a minimum value for numbers).
+template <class Owner, class T>
+struct member_descriptor {
+    using owner_type = Owner;
+    using value_type = T;
+
+    std::string_view name;
+    T Owner::*pointer;
+    std::int64_t min_value = 0;
+    bool has_min = false;
+
+    constexpr member_descriptor min(std::int64_t m) const noexcept {
+        auto copy = *this;
+        copy.min_value = m;
+        copy.has_min = true;
+        return copy;
+    }
+};
+
+template <class Owner, class T>
+constexpr member_descriptor<Owner, T> member(std::string_view name, T Owner::*pointer) noexcept {
+    return {name, pointer};
+}
+
+// is_shape<T>: T declares its members.
+template <class T, class = void>
+struct is_shape : std::false_type {};
+template <class T>
+struct is_shape<T, std::void_t<decltype(T::members())>> : std::true_type {};
+template <class T>
+inline constexpr bool is_shape_v = is_shape<T>::value;
+
+template <class T>
+struct is_optional : std::false_type {};
+template <class T>
+struct is_optional<std::optional<T>> : std::true_type {};
+
+template <class T>
+struct is_vector : std::false_type {};
+template <class T, class A>
+struct is_vector<std::vector<T, A>> : std::true_type {};
+
+// Calls f(descriptor) for each member of shape T, in model order.
+template <class T, class F>
+constexpr void for_each_member(F&& f) {
+    static_assert(is_shape_v<T>, "swfpp: this type is not a shape; declare `static constexpr auto members()` in it");
+    std::apply([&](const auto&... m) { (f(m), ...); }, T::members());
+}
+
+// An operation description: a type with
+//   static constexpr std::string_view name;   // e.g. "RequestCancelWorkflowExecution"
+//   using input = <shape>;  using output = <shape>;
+template <class Op, class = void>
+struct is_operation : std::false_type {};
+template <class Op>
+struct is_operation<Op, std::void_t<decltype(Op::name), typename Op::input, typename Op::output>>
+    : std::bool_constant<is_shape_v<typename Op::input> && is_shape_v<typename Op::output>> {};
+
+SWFPP_NAMESPACE_END
+
+#endif

@@ -1,0 +1,146 @@
+// swfpp — client-side validation derived from a shape description, worded as botocore words it.
+#ifndef SWFPP_VALIDATE_HPP
+#define SWFPP_VALIDATE_HPP
+
+#include <cmath>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <type_traits>
+
+#include "swfpp/detail/config.hpp"
+#include "swfpp/detail/json_writer.hpp"
+#include "swfpp/detail/utf8.hpp"
+#include "swfpp/error.hpp"
+#include "swfpp/result.hpp"
+#include "swfpp/shape.hpp"
+
+SWFPP_NAMESPACE_BEGIN
+namespace detail {
+
+// Where a value sits in the input, as a chain of stack frames, so the happy path never builds
+// a path string. Rendered the way botocore names parameters: `a.b`, `list[0].c`.
+struct value_path {
+    const value_path* parent;
+    std::string_view name;  // empty for a list element
+    std::size_t index;
+};
+
+inline void append_path(std::string& out, const value_path* p) {
+    if (p == nullptr) return;
+    append_path(out, p->parent);
+    if (p->name.empty()) {
+        out.push_back('[');
+        append_json_integer(out, p->index);
+        out.push_back(']');
+        return;
+    }
+    if (p->parent != nullptr) out.push_back('.');
+    out.append(p->name);
+}
+
+// Collects every violation (botocore reports them all), one line each.
+struct validation_report {
+    std::string lines;
+    std::string first_member;
+
+    void begin_line(const value_path* where, std::string_view lead) {
+        if (!lines.empty()) lines.push_back('\n');
+        lines.append(lead);
+        append_path(lines, where);
+        if (first_member.empty()) append_path(first_member, where);
+    }
+    void invalid_length(const value_path* where, std::size_t length, std::int64_t min) {
+        begin_line(where, "Invalid length for parameter ");
+        lines.append(", value: ");
+        append_json_integer(lines, length);
+        lines.append(", valid min length: ");
+        append_json_integer(lines, min);
+    }
+    template <class Number>
+    void invalid_range(const value_path* where, Number value, std::int64_t min) {
+        begin_line(where, "Invalid value for parameter ");
+        lines.append(", value: ");
+        if constexpr (std::is_floating_point_v<Number>)
+            append_json_double(lines, value);
+        else
+            append_json_integer(lines, value);
+        lines.append(", valid min value: ");
+        append_json_integer(lines, min);
+    }
+    void invalid_utf8(const value_path* where, std::size_t offset) {
+        begin_line(where, "Invalid UTF-8 in parameter ");
+        lines.append(" at byte offset ");
+        append_json_integer(lines, offset);
+    }
+    void not_finite(const value_path* where) {
+        begin_line(where, "Invalid value for parameter ");
+        lines.append(", value: not a finite number");
+    }
+};
+
+template <class T>
+void validate_value(const T& value, const value_path* where, std::int64_t min, bool has_min, validation_report& report);
+
+template <class Shape>
+void validate_shape(const Shape& value, const value_path* where, validation_report& report) {
+    for_each_member<Shape>([&](const auto& m) {
+        const value_path here{where, m.name, 0};
+        validate_value(value.*(m.pointer), &here, m.min_value, m.has_min, report);
+    });
+}
+
+template <class T>
+void validate_value(const T& value, const value_path* where, std::int64_t min, bool has_min, validation_report& report) {
+    if constexpr (std::is_same_v<T, std::string>) {
+        const auto bad = find_invalid_utf8(value);
+        if (bad != utf8_valid) {
+            report.invalid_utf8(where, bad);
+            return;
+        }
+        if (has_min) {
+            const auto length = count_code_points(value);
+            if (static_cast<std::int64_t>(length) < min) report.invalid_length(where, length, min);
+        }
+    } else if constexpr (std::is_same_v<T, bool>) {
+        // Any bool is valid.
+    } else if constexpr (std::is_integral_v<T>) {
+        if (has_min && static_cast<std::int64_t>(value) < min) report.invalid_range(where, value, min);
+    } else if constexpr (std::is_floating_point_v<T>) {
+        if (!std::isfinite(value))
+            report.not_finite(where);
+        else if (has_min && value < static_cast<double>(min))
+            report.invalid_range(where, value, min);
+    } else if constexpr (is_optional<T>::value) {
+        if (value) validate_value(*value, where, min, has_min, report);
+    } else if constexpr (is_vector<T>::value) {
+        if (has_min && static_cast<std::int64_t>(value.size()) < min) report.invalid_length(where, value.size(), min);
+        for (std::size_t i = 0; i < value.size(); ++i) {
+            const value_path element{where, {}, i};
+            validate_value(value[i], &element, 0, false, report);
+        }
+    } else if constexpr (is_shape_v<T>) {
+        validate_shape(value, where, report);
+    } else {
+        static_assert(sizeof(T) == 0, "swfpp: unsupported member type in a shape description");
+    }
+}
+
+}  // namespace detail
+
+// Checks `input` against its shape's constraints: minimum lengths and values (in code points,
+// as botocore counts a Python str), well-formed UTF-8 in every string, finite numbers. Maximum
+// lengths are left to the service, as every AWS SDK does. On failure the error's `message`
+// holds one botocore-worded line per violation and `member` names the first offender.
+template <class Shape>
+result<void> validate(const Shape& input) {
+    detail::validation_report report;
+    detail::validate_shape(input, nullptr, report);
+    if (report.lines.empty()) return {};
+    return make_validation_error(std::move(report.first_member), std::move(report.lines));
+}
+
+SWFPP_NAMESPACE_END
+
+#endif
