@@ -1556,7 +1556,7 @@ public:
 
     result<request_cancel_workflow_execution_output> request_cancel_workflow_execution(
         const request_cancel_workflow_execution_input& input) {
-        return call<request_cancel_workflow_execution>(input);
+        return call<swfpp::request_cancel_workflow_execution>(input);
     }
 
     const endpoint& resolved_endpoint() const noexcept { return endpoint_; }
