@@ -16,6 +16,7 @@
 #include "swfpp/service.hpp"
 #include "swfpp/request.hpp"
 #include "swfpp/response.hpp"
+#include "swfpp/sigv4.hpp"
 #include "swfpp/operations/request_cancel_workflow_execution.hpp"
 #include "swfpp/client.hpp"
 

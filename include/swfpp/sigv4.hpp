@@ -1,0 +1,403 @@
+// swfpp — AWS Signature Version 4 (header signing), generic over a crypto policy.
+//
+// Two layers:
+// - sans-I/O functions (validate_for_signing, prepare_for_signing, make_signing_input,
+//   derive_signing_key, sigv4_signature, append_authorization): pure steps over values, for tests
+//   and for users who drive signing themselves;
+// - sigv4_signer<Crypto>: the Signer policy of swfpp::basic_client, which runs those steps and
+//   caches the derived signing key.
+// The behaviour is botocore 1.43's SigV4Auth (checked by tests/test_sigv4_botocore.cpp) and the
+// AWS SigV4 test suite (tests/test_sigv4.cpp).
+#ifndef SWFPP_SIGV4_HPP
+#define SWFPP_SIGV4_HPP
+
+#include <array>
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <cstring>
+#include <mutex>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+
+#include "swfpp/credentials.hpp"
+#include "swfpp/detail/config.hpp"
+#include "swfpp/detail/hex.hpp"
+#include "swfpp/detail/sigv4_canonical.hpp"
+#include "swfpp/error.hpp"
+#include "swfpp/http.hpp"
+#include "swfpp/result.hpp"
+
+SWFPP_NAMESPACE_BEGIN
+
+using sha256_digest = std::array<std::uint8_t, 32>;
+
+// Crypto policy concept. A type `C` models it when, for `const C c` and string_views `k`, `m`:
+//
+//     sha256_digest d = c.sha256(m);          // SHA-256 of the bytes of m
+//     sha256_digest t = c.hmac_sha256(k, m);  // HMAC-SHA-256 of m under key k (any key length)
+//
+// Both must be safe to call concurrently on one object, and must not fail in practice (they
+// are called without error handling; an implementation that cannot compute a digest should
+// return one that makes the signature wrong rather than leak anything). Stateless policies cost
+// no space in sigv4_signer. swfpp/crypto/openssl.hpp provides `openssl_crypto`.
+template <class C, class = void>
+struct is_sha256_crypto : std::false_type {};
+
+template <class C>
+struct is_sha256_crypto<C, std::void_t<decltype(std::declval<const C&>().sha256(std::declval<std::string_view>())),
+                                       decltype(std::declval<const C&>().hmac_sha256(
+                                           std::declval<std::string_view>(), std::declval<std::string_view>()))>>
+    : std::bool_constant<
+          std::is_same_v<decltype(std::declval<const C&>().sha256(std::declval<std::string_view>())), sha256_digest> &&
+          std::is_same_v<decltype(std::declval<const C&>().hmac_sha256(std::declval<std::string_view>(),
+                                                                       std::declval<std::string_view>())),
+                         sha256_digest>> {};
+
+template <class C>
+inline constexpr bool is_sha256_crypto_v = is_sha256_crypto<C>::value;
+
+inline constexpr std::string_view sigv4_algorithm = "AWS4-HMAC-SHA256";
+
+// The intermediate values of one signing, each exactly as the SigV4 spec names it. Reusing one
+// object across calls reuses its buffers.
+struct sigv4_signing_input {
+    std::string amz_date;           // X-Amz-Date value, "20150830T123600Z"
+    std::string credential_scope;   // "20150830/us-east-1/swf/aws4_request"
+    std::string signed_headers;     // "content-type;host;x-amz-date;x-amz-target"
+    std::string canonical_request;  // method, URI, query, headers, signed headers, payload hash
+    std::string string_to_sign;     // algorithm, amz_date, scope, hex SHA-256 of canonical_request
+};
+
+// "yyyymmddTHHMMSSZ" for `time` in UTC, seconds truncated.
+inline std::string format_amz_date(std::chrono::system_clock::time_point time) {
+    std::string s(16, '\0');
+    detail::format_amz_date(time, &s[0]);
+    return s;
+}
+
+namespace detail {
+
+constexpr bool has_control_char(std::string_view s) noexcept {
+    for (char ch : s) {
+        const unsigned char c = static_cast<unsigned char>(ch);
+        if (c < 0x20 || c == 0x7f) return true;
+    }
+    return false;
+}
+
+constexpr bool is_scope_part(std::string_view s) noexcept {
+    return !s.empty() && s.find('/') == std::string_view::npos && !has_control_char(s);
+}
+
+// Overwrites memory holding key material in a way the optimiser may not drop.
+inline void secure_wipe(void* p, std::size_t n) noexcept {
+    volatile unsigned char* v = static_cast<volatile unsigned char*>(p);
+    while (n--) *v++ = 0;
+}
+
+inline std::string_view as_chars(const sha256_digest& d) noexcept {
+    return {reinterpret_cast<const char*>(d.data()), d.size()};
+}
+
+// Makes `name` appear exactly once, and returns its value for the caller to fill. Reuses the
+// first existing header (and its string capacity, which matters when a request is re-signed).
+inline std::string& single_header_value(http_headers& headers, std::string_view name) {
+    std::size_t found = headers.size();
+    for (std::size_t i = 0; i < headers.size();) {
+        if (!iequals(headers[i].name, name)) {
+            ++i;
+        } else if (found == headers.size()) {
+            found = i++;
+        } else {
+            headers.erase(headers.begin() + static_cast<std::ptrdiff_t>(i));
+        }
+    }
+    if (found == headers.size()) {
+        headers.push_back(http_header{std::string(name), std::string()});
+        found = headers.size() - 1;
+    }
+    return headers[found].value;
+}
+
+}  // namespace detail
+
+// Checks that `request` can be signed with `params`, touching nothing. Errors (kind
+// configuration_error; stable messages that never quote the secret, the token or the rejected
+// value): empty access key id or secret; a control character in the access key id or the
+// session token; a region or service that is empty or holds '/' or a control character; a
+// header name that is not an HTTP token, or a header value with CR, LF or NUL (the signer must
+// never help smuggle a header line).
+inline result<void> validate_for_signing(const http_request& request, const signing_params& params) {
+    const credentials& c = params.creds;
+    if (c.access_key_id.empty())
+        return make_configuration_error("Unable to sign the request: the access key id is empty");
+    if (c.secret_access_key.empty())
+        return make_configuration_error("Unable to sign the request: the secret access key is empty");
+    if (detail::has_control_char(c.access_key_id))
+        return make_configuration_error("Unable to sign the request: the access key id contains a control character");
+    if (detail::has_control_char(c.session_token))
+        return make_configuration_error("Unable to sign the request: the session token contains a control character");
+    if (!detail::is_scope_part(params.region))
+        return make_configuration_error(
+            "Unable to sign the request: the region is empty or contains '/' or a control character");
+    if (!detail::is_scope_part(params.service))
+        return make_configuration_error(
+            "Unable to sign the request: the signing service name is empty or contains '/' or a control character");
+    for (const http_header& h : request.headers) {
+        if (!detail::is_http_token(h.name))
+            return make_configuration_error("Unable to sign the request: a header name is not a valid HTTP token");
+        if (h.value.find_first_of(std::string_view("\r\n\0", 3)) != std::string::npos)
+            return make_configuration_error("Unable to sign the request: a header value contains CR, LF or NUL");
+    }
+    return {};
+}
+
+// Sets the headers that must be signed: X-Amz-Date from params.time (replacing any), and
+// X-Amz-Security-Token when the credentials carry a session token (replacing any; signed, as
+// botocore and every SDK do for AWS JSON services). An existing token header is kept when the
+// credentials have none, as botocore does. Unlike botocore, a `Date` header is not rewritten:
+// swfpp never sends one. Precondition: validate_for_signing succeeded.
+inline void prepare_for_signing(http_request& request, const signing_params& params) {
+    std::string& date = detail::single_header_value(request.headers, "X-Amz-Date");
+    date.resize(16);
+    detail::format_amz_date(params.time, &date[0]);
+    if (!params.creds.session_token.empty())
+        detail::single_header_value(request.headers, "X-Amz-Security-Token").assign(params.creds.session_token);
+}
+
+// Computes every SigV4 intermediate for `request` as it is now (call prepare_for_signing first
+// unless the request already carries its X-Amz-Date, as the test-suite requests do) into `out`,
+// reusing its buffers. Signed: every header except Authorization and botocore's unsigned list
+// (User-Agent, Expect, Connection, ...); when there is no Host header, the host botocore would
+// derive from scheme/host/port. Payload hash: hex SHA-256 of the body.
+template <class Crypto>
+void make_signing_input(const http_request& request, const signing_params& params, const Crypto& crypto,
+                        sigv4_signing_input& out) {
+    static_assert(is_sha256_crypto_v<Crypto>, "make_signing_input: Crypto must model the crypto policy (see is_sha256_crypto)");
+    out.amz_date.resize(16);
+    detail::format_amz_date(params.time, &out.amz_date[0]);
+    const std::string_view date = std::string_view(out.amz_date).substr(0, 8);
+
+    out.credential_scope.clear();
+    out.credential_scope.append(date).append(1, '/').append(params.region).append(1, '/');
+    out.credential_scope.append(params.service).append("/aws4_request");
+
+    std::string& cr = out.canonical_request;
+    cr.clear();
+    for (char c : request.method) cr += (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+    cr += '\n';
+    std::string_view path, query;
+    detail::sigv4_split_target(request.target, path, query);
+    detail::sigv4_append_canonical_uri(cr, path);
+    cr += '\n';
+    detail::sigv4_append_canonical_query(cr, query);
+    cr += '\n';
+    out.signed_headers.clear();
+    detail::sigv4_append_canonical_headers(cr, out.signed_headers, request);
+    cr += '\n';
+    cr += out.signed_headers;
+    cr += '\n';
+    detail::append_hex(cr, crypto.sha256(request.body));
+
+    std::string& sts = out.string_to_sign;
+    sts.clear();
+    sts.append(sigv4_algorithm).append(1, '\n').append(out.amz_date).append(1, '\n');
+    sts.append(out.credential_scope).append(1, '\n');
+    detail::append_hex(sts, crypto.sha256(cr));
+}
+
+template <class Crypto>
+sigv4_signing_input make_signing_input(const http_request& request, const signing_params& params,
+                                       const Crypto& crypto) {
+    sigv4_signing_input out;
+    make_signing_input(request, params, crypto, out);
+    return out;
+}
+
+// kSigning = HMAC(HMAC(HMAC(HMAC("AWS4" + secret, date), region), service), "aws4_request"),
+// `date` being yyyymmdd. Intermediate keys are wiped before returning.
+template <class Crypto>
+sha256_digest derive_signing_key(std::string_view secret, std::string_view date, std::string_view region,
+                                 std::string_view service, const Crypto& crypto) {
+    char inline_key[128];
+    std::string heap_key;  // secrets longer than 124 bytes do not exist in practice
+    char* key = inline_key;
+    const std::size_t key_size = 4 + secret.size();
+    if (key_size > sizeof inline_key) {
+        heap_key.resize(key_size);
+        key = &heap_key[0];
+    }
+    std::memcpy(key, "AWS4", 4);
+    if (!secret.empty()) std::memcpy(key + 4, secret.data(), secret.size());
+    sha256_digest k_date = crypto.hmac_sha256(std::string_view(key, key_size), date);
+    detail::secure_wipe(key, key_size);
+    sha256_digest k_region = crypto.hmac_sha256(detail::as_chars(k_date), region);
+    sha256_digest k_service = crypto.hmac_sha256(detail::as_chars(k_region), service);
+    const sha256_digest k_signing = crypto.hmac_sha256(detail::as_chars(k_service), "aws4_request");
+    detail::secure_wipe(k_date.data(), k_date.size());
+    detail::secure_wipe(k_region.data(), k_region.size());
+    detail::secure_wipe(k_service.data(), k_service.size());
+    return k_signing;
+}
+
+// The raw signature: HMAC(signing_key, string_to_sign).
+template <class Crypto>
+sha256_digest sigv4_signature(const sha256_digest& signing_key, std::string_view string_to_sign,
+                              const Crypto& crypto) {
+    return crypto.hmac_sha256(detail::as_chars(signing_key), string_to_sign);
+}
+
+// Appends the Authorization header value:
+// `AWS4-HMAC-SHA256 Credential=<akid>/<scope>, SignedHeaders=<list>, Signature=<hex>`.
+inline void append_authorization(std::string& out, std::string_view access_key_id, const sigv4_signing_input& input,
+                                 const sha256_digest& signature) {
+    out.append(sigv4_algorithm).append(" Credential=").append(access_key_id).append(1, '/');
+    out.append(input.credential_scope).append(", SignedHeaders=").append(input.signed_headers);
+    out.append(", Signature=");
+    detail::append_hex(out, signature);
+}
+
+namespace detail {
+
+// Stores T, taking no space when T is empty (Beast's empty_value, in miniature).
+template <class T, bool = std::is_empty_v<T> && !std::is_final_v<T>>
+class sigv4_crypto_box {
+public:
+    sigv4_crypto_box() = default;
+    explicit sigv4_crypto_box(T value) : value_(std::move(value)) {}
+    const T& get() const noexcept { return value_; }
+
+private:
+    T value_;
+};
+
+template <class T>
+class sigv4_crypto_box<T, true> : private T {
+public:
+    sigv4_crypto_box() = default;
+    explicit sigv4_crypto_box(T value) : T(std::move(value)) {}
+    const T& get() const noexcept { return *this; }
+};
+
+// Derived signing keys by (date, region, service, access key id, SHA-256 of the secret): the
+// secret itself is never stored. Four entries, replaced round-robin, cover a client that
+// alternates a few regions or credentials. A mutex guards the entries; a miss derives under
+// the lock, so concurrent signers derive each key exactly once (4 HMACs, about two microseconds).
+class sigv4_key_cache {
+public:
+    sigv4_key_cache() = default;
+    // The cache is an optimisation: a copied signer starts cold instead of sharing or copying keys.
+    sigv4_key_cache(const sigv4_key_cache&) noexcept {}
+    sigv4_key_cache& operator=(const sigv4_key_cache&) noexcept {
+        clear();
+        return *this;
+    }
+    ~sigv4_key_cache() { clear(); }
+
+    template <class Derive>
+    sha256_digest get(std::string_view date, std::string_view region, std::string_view service,
+                      std::string_view access_key_id, const sha256_digest& secret_fingerprint, Derive&& derive) {
+        const std::lock_guard<std::mutex> lock(mutex_);
+        for (const entry& e : entries_)
+            if (e.used && e.secret_fingerprint == secret_fingerprint && e.date == date && e.region == region &&
+                e.service == service && e.access_key_id == access_key_id)
+                return e.key;
+        entry& e = entries_[next_];
+        next_ = (next_ + 1) % entries_.size();
+        e.key = derive();
+        e.date.assign(date);
+        e.region.assign(region);
+        e.service.assign(service);
+        e.access_key_id.assign(access_key_id);
+        e.secret_fingerprint = secret_fingerprint;
+        e.used = true;
+        return e.key;
+    }
+
+    void clear() noexcept {
+        const std::lock_guard<std::mutex> lock(mutex_);
+        for (entry& e : entries_) {
+            secure_wipe(e.key.data(), e.key.size());
+            e.used = false;
+        }
+        next_ = 0;
+    }
+
+private:
+    struct entry {
+        std::string date, region, service, access_key_id;
+        sha256_digest secret_fingerprint{};
+        sha256_digest key{};
+        bool used = false;
+    };
+    std::mutex mutex_;
+    std::array<entry, 4> entries_{};
+    std::size_t next_ = 0;
+};
+
+}  // namespace detail
+
+// The SigV4 Signer policy of swfpp::basic_client: signs a request in place with AWS Signature
+// Version 4 as botocore does for AWS JSON services.
+//
+// sign() validates first (see validate_for_signing) and on error returns it with the request
+// untouched. Otherwise it sets X-Amz-Date, sets X-Amz-Security-Token when the credentials have
+// a session token (signed), signs every header but Authorization and botocore's unsigned list,
+// and sets Authorization (replacing any, so a retried request can be re-signed).
+//
+// Thread safety: sign() is const and may be called concurrently on one signer. The derived
+// signing key is cached per (date, region, service, credentials) behind a mutex; with a warm
+// cache, signing allocates only when a per-thread scratch buffer or a header string must grow.
+// Copies start with an empty cache.
+template <class Crypto>
+class sigv4_signer : private detail::sigv4_crypto_box<Crypto> {
+    static_assert(is_sha256_crypto_v<Crypto>,
+                  "sigv4_signer<Crypto>: Crypto must provide `sha256_digest sha256(std::string_view) const` and "
+                  "`sha256_digest hmac_sha256(std::string_view key, std::string_view bytes) const` "
+                  "(see is_sha256_crypto in swfpp/sigv4.hpp; swfpp/crypto/openssl.hpp has one)");
+    using box = detail::sigv4_crypto_box<Crypto>;
+
+public:
+    using crypto_type = Crypto;
+
+    sigv4_signer() = default;
+    explicit sigv4_signer(Crypto crypto) : box(std::move(crypto)) {}
+
+    const Crypto& crypto() const noexcept { return box::get(); }
+
+    [[nodiscard]] result<void> sign(http_request& request, const signing_params& params) const {
+        if (result<void> valid = validate_for_signing(request, params); !valid) return valid;
+        prepare_for_signing(request, params);
+
+        thread_local sigv4_signing_input input;  // buffers reused by every signing on this thread
+        make_signing_input(request, params, crypto(), input);
+        sha256_digest key = signing_key(params, std::string_view(input.amz_date).substr(0, 8));
+        const sha256_digest signature = sigv4_signature(key, input.string_to_sign, crypto());
+        detail::secure_wipe(key.data(), key.size());
+
+        std::string& authorization = detail::single_header_value(request.headers, "Authorization");
+        authorization.clear();
+        append_authorization(authorization, params.creds.access_key_id, input, signature);
+        return {};
+    }
+
+private:
+    sha256_digest signing_key(const signing_params& params, std::string_view date) const {
+        const credentials& c = params.creds;
+        sha256_digest fingerprint = crypto().sha256(c.secret_access_key);
+        const sha256_digest key = cache_.get(date, params.region, params.service, c.access_key_id, fingerprint, [&] {
+            return derive_signing_key(c.secret_access_key, date, params.region, params.service, crypto());
+        });
+        detail::secure_wipe(fingerprint.data(), fingerprint.size());
+        return key;
+    }
+
+    mutable detail::sigv4_key_cache cache_;
+};
+
+SWFPP_NAMESPACE_END
+
+#endif
