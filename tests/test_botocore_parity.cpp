@@ -545,8 +545,7 @@ std::string run_oracle(const std::string& script) {
 class answer {
 public:
     explicit answer(const std::string& line) {
-        if (parser_.parse(line).get(root_) || !root_.is_object()) root_ = {};
-        valid_ = root_.is_object();
+        valid_ = !parser_.parse(line).get(root_) && root_.is_object();
     }
     bool valid() const { return valid_; }
     // The oracle's report when botocore raised instead of answering, empty otherwise.

@@ -95,13 +95,28 @@ TEST_CASE("`message` is preferred to `Message`, which is used when it is alone")
     CHECK(error_of(response(400, R"({"__type":"X"})")).message.empty());
 }
 
-TEST_CASE("a non-string message is kept as its JSON text") {
+TEST_CASE("a non-string message is printed as botocore prints the Python value") {
+    CHECK(error_of(response(400, R"({"__type":"X","message":null})")).message == "None");
+    CHECK(error_of(response(400, R"({"__type":"X","message":true})")).message == "True");
+    CHECK(error_of(response(400, R"({"__type":"X","message":12})")).message == "12");
     CHECK(error_of(response(400, R"({"__type":"X","message":{"a":[1,2]}})")).message == R"({"a":[1,2]})");
 }
 
 TEST_CASE("a non-string __type is ignored in favour of the next rule") {
-    const auto e = error_of(response(400, R"({"__type":42,"message":"m"})"));
-    CHECK(e.code == "400");
+    CHECK(error_of(response(400, R"({"__type":42,"message":"m"})")).code == "400");
+    CHECK(error_of(response(400, R"({"__type":42,"code":"FromCode"})")).code == "FromCode");
+}
+
+TEST_CASE("an empty or null __type is an empty code, as botocore reports it") {
+    CHECK(error_of(response(400, R"({"__type":""})")).code.empty());
+    CHECK(error_of(response(400, R"({"__type":null})")).code.empty());
+    CHECK(error_of(response(400, R"({"__type":"ns#"})")).code.empty());
+}
+
+TEST_CASE("with repeated keys the last one wins, as in Python's json") {
+    const auto e = error_of(response(400, R"({"__type":"A","message":"first","__type":"B","message":"second"})"));
+    CHECK(e.code == "B");
+    CHECK(e.message == "second");
 }
 
 TEST_CASE("a body that is not JSON becomes the message, with the status as code") {

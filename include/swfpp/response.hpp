@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <cstring>
 #include <limits>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -125,7 +126,7 @@ public:
             e.message = std::string(detail::server_error_reason(response.status));
             return e;
         }
-        std::string_view code;
+        std::optional<std::string_view> code;  // present but empty is a valid (empty) code
         if (const auto* type = find_header(response.headers, "X-Amzn-ErrorType")) code = type->value;
 
         simdjson::dom::object body;
@@ -136,22 +137,37 @@ public:
             if (!body_is_object) detail::append_lossy_utf8(e.message, response.body);
         }
         if (body_is_object) {
-            if (code.empty()) code = string_member(body, "__type");
-            if (code.empty()) code = string_member(body, "code");
-            simdjson::dom::element message;
-            if (!body.at_key("message").get(message) || !body.at_key("Message").get(message)) {
+            // botocore reads the body with json.loads, where the last of repeated keys wins.
+            std::optional<std::string_view> type, code_member;
+            std::optional<simdjson::dom::element> message, upper_message;
+            for (const auto field : body) {
                 std::string_view text;
-                if (!message.get(text))
-                    e.message.assign(text);
-                else
-                    e.message = simdjson::minify(message);
+                const bool is_string = !field.value.get(text);
+                if (field.key == "__type") {
+                    // null reads as an empty code in botocore; other non-strings are ignored
+                    if (is_string || field.value.is_null())
+                        type = text;
+                    else
+                        type.reset();
+                } else if (field.key == "code") {
+                    if (is_string)
+                        code_member = text;
+                    else
+                        code_member.reset();
+                } else if (field.key == "message") {
+                    message = field.value;
+                } else if (field.key == "Message") {
+                    upper_message = field.value;
+                }
             }
+            if (!code) code = type;
+            if (!code) code = code_member;
+            if (message || upper_message) append_message(e.message, message ? *message : *upper_message);
         }
-        code = detail::sanitize_error_code(code);
-        if (code.empty())
-            e.code = std::to_string(response.status);
+        if (code)
+            detail::append_lossy_utf8(e.code, detail::sanitize_error_code(*code));
         else
-            detail::append_lossy_utf8(e.code, code);
+            e.code = std::to_string(response.status);
         e.fault = fault_from_code(e.code);
         return e;
     }
@@ -165,10 +181,18 @@ private:
         return parser_.parse(padded_.data(), body.size(), false);
     }
 
-    static std::string_view string_member(simdjson::dom::object& object, std::string_view key) {
-        std::string_view value;
-        if (object.at_key(key).get(value)) return {};
-        return value;
+    // A message that is not a string is printed as Python prints the value botocore holds.
+    static void append_message(std::string& out, simdjson::dom::element value) {
+        std::string_view text;
+        bool flag = false;
+        if (!value.get(text))
+            out.append(text);
+        else if (value.is_null())
+            out.append("None");
+        else if (!value.get(flag))
+            out.append(flag ? "True" : "False");
+        else
+            out.append(simdjson::minify(value));
     }
 
     static error malformed(const http_response& response, std::string_view why, simdjson::error_code ec) {

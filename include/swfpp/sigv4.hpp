@@ -105,17 +105,18 @@ inline std::string_view as_chars(const sha256_digest& d) noexcept {
 // Makes `name` appear exactly once, and returns its value for the caller to fill. Reuses the
 // first existing header (and its string capacity, which matters when a request is re-signed).
 inline std::string& single_header_value(http_headers& headers, std::string_view name) {
-    std::size_t found = headers.size();
+    constexpr std::size_t none = static_cast<std::size_t>(-1);
+    std::size_t found = none;
     for (std::size_t i = 0; i < headers.size();) {
         if (!iequals(headers[i].name, name)) {
             ++i;
-        } else if (found == headers.size()) {
+        } else if (found == none) {
             found = i++;
         } else {
             headers.erase(headers.begin() + static_cast<std::ptrdiff_t>(i));
         }
     }
-    if (found == headers.size()) {
+    if (found == none) {
         headers.push_back(http_header{std::string(name), std::string()});
         found = headers.size() - 1;
     }
@@ -149,7 +150,7 @@ inline result<void> validate_for_signing(const http_request& request, const sign
     for (const http_header& h : request.headers) {
         if (!detail::is_http_token(h.name))
             return make_configuration_error("Unable to sign the request: a header name is not a valid HTTP token");
-        if (h.value.find_first_of(std::string_view("\r\n\0", 3)) != std::string::npos)
+        if (detail::has_line_break_or_nul(h.value))
             return make_configuration_error("Unable to sign the request: a header value contains CR, LF or NUL");
     }
     return {};

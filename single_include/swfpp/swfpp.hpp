@@ -1109,6 +1109,7 @@ SWFPP_NAMESPACE_END
 #include <cstdint>
 #include <cstring>
 #include <limits>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <type_traits>
@@ -1217,7 +1218,7 @@ public:
             e.message = std::string(detail::server_error_reason(response.status));
             return e;
         }
-        std::string_view code;
+        std::optional<std::string_view> code;  // present but empty is a valid (empty) code
         if (const auto* type = find_header(response.headers, "X-Amzn-ErrorType")) code = type->value;
 
         simdjson::dom::object body;
@@ -1228,22 +1229,37 @@ public:
             if (!body_is_object) detail::append_lossy_utf8(e.message, response.body);
         }
         if (body_is_object) {
-            if (code.empty()) code = string_member(body, "__type");
-            if (code.empty()) code = string_member(body, "code");
-            simdjson::dom::element message;
-            if (!body.at_key("message").get(message) || !body.at_key("Message").get(message)) {
+            // botocore reads the body with json.loads, where the last of repeated keys wins.
+            std::optional<std::string_view> type, code_member;
+            std::optional<simdjson::dom::element> message, upper_message;
+            for (const auto field : body) {
                 std::string_view text;
-                if (!message.get(text))
-                    e.message.assign(text);
-                else
-                    e.message = simdjson::minify(message);
+                const bool is_string = !field.value.get(text);
+                if (field.key == "__type") {
+                    // null reads as an empty code in botocore; other non-strings are ignored
+                    if (is_string || field.value.is_null())
+                        type = text;
+                    else
+                        type.reset();
+                } else if (field.key == "code") {
+                    if (is_string)
+                        code_member = text;
+                    else
+                        code_member.reset();
+                } else if (field.key == "message") {
+                    message = field.value;
+                } else if (field.key == "Message") {
+                    upper_message = field.value;
+                }
             }
+            if (!code) code = type;
+            if (!code) code = code_member;
+            if (message || upper_message) append_message(e.message, message ? *message : *upper_message);
         }
-        code = detail::sanitize_error_code(code);
-        if (code.empty())
-            e.code = std::to_string(response.status);
+        if (code)
+            detail::append_lossy_utf8(e.code, detail::sanitize_error_code(*code));
         else
-            detail::append_lossy_utf8(e.code, code);
+            e.code = std::to_string(response.status);
         e.fault = fault_from_code(e.code);
         return e;
     }
@@ -1257,10 +1273,18 @@ private:
         return parser_.parse(padded_.data(), body.size(), false);
     }
 
-    static std::string_view string_member(simdjson::dom::object& object, std::string_view key) {
-        std::string_view value;
-        if (object.at_key(key).get(value)) return {};
-        return value;
+    // A message that is not a string is printed as Python prints the value botocore holds.
+    static void append_message(std::string& out, simdjson::dom::element value) {
+        std::string_view text;
+        bool flag = false;
+        if (!value.get(text))
+            out.append(text);
+        else if (value.is_null())
+            out.append("None");
+        else if (!value.get(flag))
+            out.append(flag ? "True" : "False");
+        else
+            out.append(simdjson::minify(value));
     }
 
     static error malformed(const http_response& response, std::string_view why, simdjson::error_code ec) {
@@ -1432,6 +1456,7 @@ SWFPP_NAMESPACE_END
 #define SWFPP_DETAIL_SIGV4_CANONICAL_HPP
 
 #include <algorithm>
+#include <array>
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
@@ -1603,19 +1628,19 @@ constexpr bool sigv4_is_space(unsigned char c) noexcept {
     return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f);
 }
 
-// Appends `value` trimmed, with each internal run of whitespace collapsed to one space.
+// Appends `value` trimmed, with each internal run of whitespace collapsed to one space. Copies
+// word by word rather than byte by byte: this runs over every signed header value.
 inline void sigv4_append_trimmed(std::string& out, std::string_view value) {
-    bool gap = false;
-    bool started = false;
-    for (char c : value) {
-        if (sigv4_is_space(static_cast<unsigned char>(c))) {
-            gap = started;
-            continue;
-        }
-        if (gap) out += ' ';
-        gap = false;
-        started = true;
-        out += c;
+    const std::size_t n = value.size();
+    bool first = true;
+    for (std::size_t i = 0; i < n;) {
+        while (i < n && sigv4_is_space(static_cast<unsigned char>(value[i]))) ++i;
+        const std::size_t word = i;
+        while (i < n && !sigv4_is_space(static_cast<unsigned char>(value[i]))) ++i;
+        if (word == i) break;
+        if (!first) out += ' ';
+        first = false;
+        out.append(value.data() + word, i - word);
     }
 }
 
@@ -1629,20 +1654,35 @@ inline constexpr std::string_view sigv4_unsigned_headers[] = {
 
 constexpr bool sigv4_is_signed_header(std::string_view name) noexcept {
     for (std::string_view u : sigv4_unsigned_headers)
-        if (ascii_icompare(name, u) == 0) return false;
+        if (iequals(name, u)) return false;  // compares sizes first: most names exit at once
     return true;
 }
+
+// RFC 9110 tchar, as a table: validation looks at every header name byte of every request.
+inline constexpr std::array<bool, 256> tchar_table = [] {
+    std::array<bool, 256> t{};
+    for (int c = '0'; c <= '9'; ++c) t[static_cast<std::size_t>(c)] = true;
+    for (int c = 'A'; c <= 'Z'; ++c) t[static_cast<std::size_t>(c)] = true;
+    for (int c = 'a'; c <= 'z'; ++c) t[static_cast<std::size_t>(c)] = true;
+    for (char c : std::string_view("!#$%&'*+-.^_`|~")) t[static_cast<unsigned char>(c)] = true;
+    return t;
+}();
 
 // RFC 9110 token: what a header name may contain.
 constexpr bool is_http_token(std::string_view s) noexcept {
     if (s.empty()) return false;
+    for (char c : s)
+        if (!tchar_table[static_cast<unsigned char>(c)]) return false;
+    return true;
+}
+
+// CR, LF or NUL: the bytes that would let a header value start another header line.
+constexpr bool has_line_break_or_nul(std::string_view s) noexcept {
     for (char ch : s) {
         const unsigned char c = static_cast<unsigned char>(ch);
-        const bool alnum = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
-        if (!alnum && std::string_view("!#$%&'*+-.^_`|~").find(static_cast<char>(c)) == std::string_view::npos)
-            return false;
+        if (c <= '\r' && (c == '\r' || c == '\n' || c == 0)) return true;
     }
-    return true;
+    return false;
 }
 
 // The Host value botocore signs when the request has no Host header (`_host_from_url`):
@@ -1706,12 +1746,14 @@ inline void sigv4_append_canonical_headers(std::string& canonical, std::string& 
     for (std::size_t i = 0; i < n;) {
         if (i > 0) signed_headers += ';';
         const std::size_t name_begin = canonical.size();
-        for (char c : refs[i].name) canonical += static_cast<char>(ascii_lower(static_cast<unsigned char>(c)));
+        canonical += refs[i].name;
+        for (std::size_t k = name_begin; k < canonical.size(); ++k)
+            canonical[k] = static_cast<char>(ascii_lower(static_cast<unsigned char>(canonical[k])));
         signed_headers.append(canonical, name_begin, std::string::npos);
         canonical += ':';
         sigv4_append_trimmed(canonical, refs[i].value);
         std::size_t j = i + 1;
-        for (; j < n && ascii_icompare(refs[j].name, refs[i].name) == 0; ++j) {
+        for (; j < n && iequals(refs[j].name, refs[i].name); ++j) {
             canonical += ',';
             sigv4_append_trimmed(canonical, refs[j].value);
         }
@@ -1841,17 +1883,18 @@ inline std::string_view as_chars(const sha256_digest& d) noexcept {
 // Makes `name` appear exactly once, and returns its value for the caller to fill. Reuses the
 // first existing header (and its string capacity, which matters when a request is re-signed).
 inline std::string& single_header_value(http_headers& headers, std::string_view name) {
-    std::size_t found = headers.size();
+    constexpr std::size_t none = static_cast<std::size_t>(-1);
+    std::size_t found = none;
     for (std::size_t i = 0; i < headers.size();) {
         if (!iequals(headers[i].name, name)) {
             ++i;
-        } else if (found == headers.size()) {
+        } else if (found == none) {
             found = i++;
         } else {
             headers.erase(headers.begin() + static_cast<std::ptrdiff_t>(i));
         }
     }
-    if (found == headers.size()) {
+    if (found == none) {
         headers.push_back(http_header{std::string(name), std::string()});
         found = headers.size() - 1;
     }
@@ -1885,7 +1928,7 @@ inline result<void> validate_for_signing(const http_request& request, const sign
     for (const http_header& h : request.headers) {
         if (!detail::is_http_token(h.name))
             return make_configuration_error("Unable to sign the request: a header name is not a valid HTTP token");
-        if (h.value.find_first_of(std::string_view("\r\n\0", 3)) != std::string::npos)
+        if (detail::has_line_break_or_nul(h.value))
             return make_configuration_error("Unable to sign the request: a header value contains CR, LF or NUL");
     }
     return {};
