@@ -74,7 +74,7 @@ TEST_CASE("custom endpoint URLs that could misdirect or inject are rejected") {
                             "https://example.com/?q=1", "https://example.com/#f", "https://exa mple.com",
                             "https://example.com\r\nX: y", "https://", "https://example.com:0",
                             "https://example.com:70000", "https://example.com:8a", "https://[::1",
-                            "https://ex%41mple.com", std::string("https://a\0b", 11).c_str()}) {
+                            "https://ex%41mple.com"}) {
         CAPTURE(url);
         const auto ep = swfpp::parse_endpoint_url(url);
         REQUIRE_FALSE(ep.ok());
