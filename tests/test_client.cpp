@@ -48,8 +48,10 @@ struct recording_signer {
     }
 };
 
+// Fixed time, and retries' back-off sleeps return at once so the tests never wait.
 struct fixed_clock {
     std::chrono::system_clock::time_point now() const { return std::chrono::system_clock::time_point(std::chrono::seconds(1440938160)); }
+    void sleep_for(std::chrono::nanoseconds) const {}
 };
 
 using test_client = swfpp::basic_client<scripted_transport, recording_signer, fixed_clock>;

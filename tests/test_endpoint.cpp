@@ -66,7 +66,44 @@ TEST_CASE("custom endpoint URLs are parsed into scheme, host, port and path") {
 
     ep = swfpp::parse_endpoint_url("https://example.com:443");
     REQUIRE(ep.ok());
+    CHECK(ep->port == 0);  // the scheme's default port has one spelling
     CHECK(swfpp::host_header_value(*ep) == "example.com");
+    CHECK(swfpp::parse_endpoint_url("http://example.com:80")->port == 0);
+    CHECK(swfpp::parse_endpoint_url("http://example.com:443")->port == 443);
+
+    ep = swfpp::parse_endpoint_url("HTTPS://swf.example.com./a-b/%7Ec;v=1/@x:y");
+    REQUIRE(ep.ok());  // scheme in any case, a trailing dot, path characters of RFC 3986
+    CHECK(ep->scheme == "https");
+    CHECK(ep->host == "swf.example.com.");
+    CHECK(ep->path == "/a-b/%7Ec;v=1/@x:y");
+
+    ep = swfpp::parse_endpoint_url("http://[::ffff:127.0.0.1]");
+    REQUIRE(ep.ok());
+    CHECK(ep->host == "[::ffff:127.0.0.1]");
+}
+
+TEST_CASE("an endpoint prints as the URL it was parsed from, without a root path") {
+    for (const char* url : {"https://example.com", "http://127.0.0.1:4566", "https://swf.example.com:8443/prefix/",
+                            "http://[::1]:8080/x"}) {
+        CAPTURE(url);
+        const auto ep = swfpp::parse_endpoint_url(url);
+        REQUIRE(ep.ok());
+        CHECK(swfpp::to_url(*ep) == url);
+    }
+    CHECK(swfpp::to_url(*swfpp::parse_endpoint_url("https://example.com:443/")) == "https://example.com");
+    CHECK(swfpp::to_url(*swfpp::endpoint_for_region("us-east-1")) == "https://swf.us-east-1.amazonaws.com");
+}
+
+TEST_CASE("a host name label may be 63 characters and a host 255, not more") {
+    const std::string label63(63, 'a');
+    CHECK(swfpp::parse_endpoint_url("https://" + label63 + ".com").ok());
+    CHECK_FALSE(swfpp::parse_endpoint_url("https://" + label63 + "a.com").ok());
+    std::string host;
+    while (host.size() < 250) host += "abcd.";
+    host += "xyz";  // 253 characters
+    CHECK(swfpp::parse_endpoint_url("https://" + host).ok());
+    CHECK(swfpp::parse_endpoint_url("https://" + host + "ab").ok());    // 255
+    CHECK_FALSE(swfpp::parse_endpoint_url("https://" + host + "abc").ok());  // 256
 }
 
 TEST_CASE("custom endpoint URLs that could misdirect or inject are rejected") {
@@ -74,7 +111,13 @@ TEST_CASE("custom endpoint URLs that could misdirect or inject are rejected") {
                             "https://example.com/?q=1", "https://example.com/#f", "https://exa mple.com",
                             "https://example.com\r\nX: y", "https://", "https://example.com:0",
                             "https://example.com:70000", "https://example.com:8a", "https://[::1",
-                            "https://ex%41mple.com"}) {
+                            "https://ex%41mple.com", "https://exa_mple.com", "https://-example.com",
+                            "https://example-.com", "https://a..b", "https://.", "https://:443",
+                            "https://[zz::1]", "https://[::1%25eth0]", "https://[::1]x",
+                            "https://example.com/a b", "https://example.com/\xc3\xa9",
+                            "https://example.com/a\"b", "https://example.com/%zz", "https://example.com/%4",
+                            "https://example.com\\@evil.example", "https://example.com/\t",
+                            "gopher://example.com", "file:///etc/passwd"}) {
         CAPTURE(url);
         const auto ep = swfpp::parse_endpoint_url(url);
         REQUIRE_FALSE(ep.ok());

@@ -1,13 +1,17 @@
-// swfpp — where requests go: the SWF endpoint for a region, or a custom endpoint URL.
+// swfpp — where requests go: SWF's endpoint rule set (partitions, FIPS, dual-stack) and custom
+// endpoint URLs, checked so that no configuration can steer a signed request elsewhere or put
+// CR, LF or NUL into the request line or a header.
 #ifndef SWFPP_ENDPOINT_HPP
 #define SWFPP_ENDPOINT_HPP
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
 
 #include "swfpp/detail/config.hpp"
 #include "swfpp/error.hpp"
+#include "swfpp/http.hpp"
 #include "swfpp/result.hpp"
 
 SWFPP_NAMESPACE_BEGIN
@@ -19,6 +23,25 @@ struct endpoint {
     std::string path = "/";        // request-target path; AWS JSON requests post here
 };
 
+// The inputs of SWF's endpoint rule set (botocore data/swf/2012-01-25/endpoint-rule-set-1.json),
+// named after its parameters. Empty strings mean "not set": neither an empty region nor an
+// empty URL can name an endpoint.
+struct endpoint_params {
+    std::string region;          // AWS::Region
+    bool use_fips = false;       // AWS::UseFIPS (AWS_USE_FIPS_ENDPOINT)
+    bool use_dualstack = false;  // AWS::UseDualStack (AWS_USE_DUALSTACK_ENDPOINT)
+    std::string endpoint_url;    // SDK::Endpoint (--endpoint-url, AWS_ENDPOINT_URL_SWF)
+};
+
+// The partition outputs the rule set reads (botocore data/partitions.json).
+struct aws_partition {
+    std::string_view name;
+    std::string_view dns_suffix;
+    std::string_view dual_stack_dns_suffix;
+    bool supports_fips;
+    bool supports_dual_stack;
+};
+
 // The Host header value: host, plus ":port" when the port is not the scheme's default.
 inline std::string host_header_value(const endpoint& ep) {
     std::string value = ep.host;
@@ -28,10 +51,26 @@ inline std::string host_header_value(const endpoint& ep) {
     return value;
 }
 
+// The endpoint as a URL, written as the rule set writes them: no path when it is the root
+// ("https://swf.us-east-1.amazonaws.com"). For every endpoint parse_endpoint_url and
+// resolve_endpoint return, parse_endpoint_url(to_url(ep)) gives `ep` back.
+inline std::string to_url(const endpoint& ep) {
+    std::string url = ep.scheme;
+    url.append("://").append(host_header_value(ep));
+    if (ep.path != "/") url.append(ep.path);
+    return url;
+}
+
 namespace detail {
 
 constexpr bool is_alnum(char c) noexcept {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+
+constexpr bool is_hex_digit(char c) noexcept {
+    return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
 
 // botocore's valid_host_label: 1..63 of [A-Za-z0-9-], not all digits, no leading or trailing
@@ -41,51 +80,152 @@ constexpr bool is_valid_host_label(std::string_view s) noexcept {
     bool all_digits = true;
     for (char c : s) {
         if (!is_alnum(c) && c != '-') return false;
-        if (c < '0' || c > '9') all_digits = false;
+        if (!is_digit(c)) all_digits = false;
     }
     return !all_digits;
 }
 
-constexpr bool starts_with(std::string_view s, std::string_view prefix) noexcept {
-    return s.substr(0, prefix.size()) == prefix;
-}
+// One partition of partitions.json: its outputs, and how a region is matched to it. Every
+// regionRegex there has the form ^(<prefix>|...)\-\w+\-\d+$; `prefixes` holds the
+// alternatives with their '-'. `extra_region` is the one region of its "regions" map that the
+// regex does not match (its "-global" pseudo-region); tests/test_endpoint_botocore.cpp checks
+// every region of the real file against botocore, so a new exception would show there.
+struct partition_rule {
+    aws_partition outputs;
+    std::string_view prefixes[9];
+    std::string_view extra_region;
+};
 
-// Matches "<prefix>\w+-\d+" — the shape of every partition's regionRegex in partitions.json.
-constexpr bool matches_region_pattern(std::string_view region, std::string_view prefix) noexcept {
-    if (!starts_with(region, prefix)) return false;
-    const auto rest = region.substr(prefix.size());
+// In the file's order, which is the order botocore's aws.partition tries them in.
+inline constexpr partition_rule partition_rules[] = {
+    {{"aws", "amazonaws.com", "api.aws", true, true},
+     {"us-", "eu-", "ap-", "sa-", "ca-", "me-", "af-", "il-", "mx-"},
+     "aws-global"},
+    {{"aws-cn", "amazonaws.com.cn", "api.amazonwebservices.com.cn", true, true}, {"cn-"}, "aws-cn-global"},
+    {{"aws-eusc", "amazonaws.eu", "api.amazonwebservices.eu", true, true}, {"eusc-de-"}, {}},
+    {{"aws-iso", "c2s.ic.gov", "api.aws.ic.gov", true, true}, {"us-iso-"}, "aws-iso-global"},
+    {{"aws-iso-b", "sc2s.sgov.gov", "api.aws.scloud", true, true}, {"us-isob-"}, "aws-iso-b-global"},
+    {{"aws-iso-e", "cloud.adc-e.uk", "api.cloud-aws.adc-e.uk", true, true}, {"eu-isoe-"}, "aws-iso-e-global"},
+    {{"aws-iso-f", "csp.hci.ic.gov", "api.aws.hci.ic.gov", true, true}, {"us-isof-"}, "aws-iso-f-global"},
+    {{"aws-us-gov", "amazonaws.com", "api.aws", true, true}, {"us-gov-"}, "aws-us-gov-global"},
+};
+
+// `rest` matches \w+\-\d+$ (ASCII: a host label never holds anything else, and Python's $
+// would also accept a trailing '\n', which a host label cannot have).
+constexpr bool matches_word_dash_digits(std::string_view rest) noexcept {
     const auto dash = rest.rfind('-');
     if (dash == std::string_view::npos || dash == 0 || dash + 1 == rest.size()) return false;
     for (char c : rest.substr(0, dash))
         if (!is_alnum(c) && c != '_') return false;
     for (char c : rest.substr(dash + 1))
-        if (c < '0' || c > '9') return false;
+        if (!is_digit(c)) return false;
     return true;
 }
 
-// DNS suffix of the partition a region belongs to (botocore data/partitions.json): an
-// unrecognised region falls back to the "aws" partition, as the endpoint rules do.
-constexpr std::string_view partition_dns_suffix(std::string_view region) noexcept {
-    struct partition {
-        std::string_view region_prefix;
-        std::string_view dns_suffix;
-    };
-    constexpr partition partitions[] = {
-        {"cn-", "amazonaws.com.cn"},      {"eusc-de-", "amazonaws.eu"},
-        {"us-iso-", "c2s.ic.gov"},        {"us-isob-", "sc2s.sgov.gov"},
-        {"eu-isoe-", "cloud.adc-e.uk"},   {"us-isof-", "csp.hci.ic.gov"},
-        {"us-gov-", "amazonaws.com"},
-    };
-    for (const auto& p : partitions)
-        if (matches_region_pattern(region, p.region_prefix)) return p.dns_suffix;
-    return "amazonaws.com";
+constexpr bool matches_partition(std::string_view region, const partition_rule& p) noexcept {
+    if (!p.extra_region.empty() && region == p.extra_region) return true;
+    for (std::string_view prefix : p.prefixes)
+        if (!prefix.empty() && region.substr(0, prefix.size()) == prefix &&
+            matches_word_dash_digits(region.substr(prefix.size())))
+            return true;
+    return false;
 }
 
-constexpr bool is_valid_reg_name_char(char c) noexcept {
-    return is_alnum(c) || c == '-' || c == '.' || c == '_' || c == '~';
+inline constexpr std::string_view fips_and_custom_endpoint =
+    "Invalid Configuration: FIPS and custom endpoint are not supported";
+inline constexpr std::string_view dualstack_and_custom_endpoint =
+    "Invalid Configuration: Dualstack and custom endpoint are not supported";
+inline constexpr std::string_view missing_region = "Invalid Configuration: Missing Region";
+inline constexpr std::string_view fips_and_dualstack_unsupported =
+    "FIPS and DualStack are enabled, but this partition does not support one or both";
+inline constexpr std::string_view fips_unsupported = "FIPS is enabled but this partition does not support FIPS";
+inline constexpr std::string_view dualstack_unsupported =
+    "DualStack is enabled but this partition does not support DualStack";
+
+// The rule set's regional branch, rule by rule, for a region already checked to be a host label
+// and the partition it belongs to. Separate from resolve_endpoint so tests can hand it
+// partitions without FIPS or dual-stack, which partitions.json does not have today.
+inline result<endpoint> resolve_regional_endpoint(std::string_view region, bool fips, bool dualstack,
+                                                  const aws_partition& p) {
+    std::string_view service = "swf";
+    std::string_view suffix = p.dns_suffix;
+    const bool gov = p.name == "aws-us-gov";
+    if (gov && fips && !dualstack) {
+        // GovCloud's regular endpoints are its FIPS endpoints: swf.{Region}.{dnsSuffix}.
+    } else if (gov && !fips && dualstack) {
+        // ... and its dual-stack endpoints are FIPS too: swf-fips.{Region}.{dualStackDnsSuffix}.
+        service = "swf-fips";
+        suffix = p.dual_stack_dns_suffix;
+    } else if (fips && dualstack) {
+        if (!p.supports_fips || !p.supports_dual_stack)
+            return make_configuration_error(std::string(fips_and_dualstack_unsupported));
+        service = "swf-fips";
+        suffix = p.dual_stack_dns_suffix;
+    } else if (fips) {
+        if (!p.supports_fips) return make_configuration_error(std::string(fips_unsupported));
+        service = "swf-fips";
+    } else if (dualstack) {
+        if (!p.supports_dual_stack) return make_configuration_error(std::string(dualstack_unsupported));
+        suffix = p.dual_stack_dns_suffix;
+    }
+    endpoint ep;
+    ep.host.reserve(service.size() + region.size() + suffix.size() + 2);
+    ep.host.append(service).append(1, '.').append(region).append(1, '.').append(suffix);
+    return ep;
+}
+
+// RFC 3986 pchar or '/', with '%' only as the start of an escape: nothing the request line
+// could misread. Non-ASCII bytes are rejected rather than guessed at.
+constexpr bool is_valid_url_path(std::string_view path) noexcept {
+    constexpr std::string_view allowed_punct = "-._~!$&'()*+,;=:@/";
+    for (std::size_t i = 0; i < path.size(); ++i) {
+        const char c = path[i];
+        if (c == '%') {
+            if (i + 2 >= path.size() || !is_hex_digit(path[i + 1]) || !is_hex_digit(path[i + 2])) return false;
+            i += 2;
+        } else if (!is_alnum(c) && allowed_punct.find(c) == std::string_view::npos) {
+            return false;
+        }
+    }
+    return true;
+}
+
+// botocore's is_valid_endpoint_url host rule: dot-separated labels of 1..63 [A-Za-z0-9-], none
+// starting or ending with '-', at most 255 characters, one trailing dot allowed. Covers IPv4.
+constexpr bool is_valid_dns_host(std::string_view host) noexcept {
+    if (host.empty() || host.size() > 255) return false;
+    if (host.back() == '.') host.remove_suffix(1);
+    if (host.empty()) return false;
+    for (std::size_t pos = 0;;) {
+        const auto dot = host.find('.', pos);
+        const auto label = host.substr(pos, dot == std::string_view::npos ? std::string_view::npos : dot - pos);
+        if (label.empty() || label.size() > 63 || label.front() == '-' || label.back() == '-') return false;
+        for (char c : label)
+            if (!is_alnum(c) && c != '-') return false;
+        if (dot == std::string_view::npos) return true;
+        pos = dot + 1;
+    }
+}
+
+// The inside of an IPv6 literal: hex digits, ':' and '.' (an embedded IPv4), at least one ':'.
+// Zone identifiers are not accepted. The transport rejects what is not an address.
+constexpr bool is_plausible_ipv6(std::string_view inside) noexcept {
+    if (inside.size() < 2 || inside.size() > 45 || inside.find(':') == std::string_view::npos) return false;
+    for (char c : inside)
+        if (!is_hex_digit(c) && c != ':' && c != '.') return false;
+    return true;
 }
 
 }  // namespace detail
+
+// The partition a region belongs to, as botocore's aws.partition decides: the first partition
+// (in partitions.json order) that lists the region or whose regionRegex matches it, else "aws".
+// Meant for regions that passed validate_region.
+constexpr const aws_partition& partition_of(std::string_view region) noexcept {
+    for (const auto& p : detail::partition_rules)
+        if (detail::matches_partition(region, p)) return p.outputs;
+    return detail::partition_rules[0].outputs;
+}
 
 // A region is required (SigV4 signs with it) and must be a valid host label, as botocore's
 // validate_region_name demands; the messages are botocore's.
@@ -97,46 +237,45 @@ inline result<void> validate_region(std::string_view region) {
     return {};
 }
 
-// The regional SWF endpoint, https://swf.{region}.{partition dns suffix}.
-inline result<endpoint> endpoint_for_region(std::string_view region) {
-    if (auto valid = validate_region(region); !valid) return std::move(valid.error());
-    endpoint ep;
-    ep.host.reserve(5 + region.size() + 17);
-    ep.host.append("swf.").append(region).append(".").append(detail::partition_dns_suffix(region));
-    return ep;
-}
-
 // Parses a custom endpoint URL such as "http://127.0.0.1:4566" or "https://swf.example/prefix".
-// Only http and https, no user info, no query or fragment, a plausible host and a numeric port.
+// Accepted: scheme http or https (any case); a host that is a DNS name or IPv4 address as
+// botocore's is_valid_endpoint_url accepts them, or a bracketed IPv6 literal; an optional port
+// 1..65535 (the scheme's default port reads as 0); an optional path of RFC 3986 path
+// characters. Rejected, with a configuration_error
+// whose message starts "Invalid endpoint URL: ": anything else, in particular user info, a
+// query or fragment, and whitespace, control or non-ASCII bytes anywhere.
 inline result<endpoint> parse_endpoint_url(std::string_view url) {
-    const auto bad = [&](std::string_view why) {
+    const auto bad = [](std::string_view why) {
         return make_configuration_error("Invalid endpoint URL: " + std::string(why));
     };
-    for (char c : url)
-        if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7F) return bad("it contains whitespace or control characters");
+    for (char ch : url) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c <= 0x20 || c == 0x7F) return bad("it contains whitespace or control characters");
+        if (c >= 0x80) return bad("it contains non-ASCII characters");
+    }
     endpoint ep;
     const auto sep = url.find("://");
     if (sep == std::string_view::npos) return bad("it has no scheme (expected http:// or https://)");
     const auto scheme = url.substr(0, sep);
-    if (scheme == "https" || scheme == "HTTPS")
+    if (iequals(scheme, "https"))
         ep.scheme = "https";
-    else if (scheme == "http" || scheme == "HTTP")
+    else if (iequals(scheme, "http"))
         ep.scheme = "http";
     else
         return bad("only http and https are supported");
-    auto rest = url.substr(sep + 3);
+    const auto rest = url.substr(sep + 3);
     if (rest.find_first_of("?#") != std::string_view::npos) return bad("a query or fragment is not allowed");
     const auto slash = rest.find('/');
-    auto authority = rest.substr(0, slash);
+    const auto authority = rest.substr(0, slash);
     const auto path = slash == std::string_view::npos ? std::string_view("/") : rest.substr(slash);
     if (authority.find('@') != std::string_view::npos) return bad("user information is not allowed");
-    std::string_view port_text;
-    if (!authority.empty() && authority.front() == '[') {
+    if (authority.empty()) return bad("the host is empty");
+    std::string_view host, port_text;
+    if (authority.front() == '[') {
         const auto close = authority.find(']');
         if (close == std::string_view::npos) return bad("unterminated IPv6 literal");
-        for (char c : authority.substr(1, close - 1))
-            if (!(detail::is_alnum(c) || c == ':' || c == '.')) return bad("malformed IPv6 literal");
-        ep.host = std::string(authority.substr(0, close + 1));
+        if (!detail::is_plausible_ipv6(authority.substr(1, close - 1))) return bad("malformed IPv6 literal");
+        host = authority.substr(0, close + 1);
         const auto after = authority.substr(close + 1);
         if (!after.empty()) {
             if (after.front() != ':') return bad("malformed authority");
@@ -144,24 +283,56 @@ inline result<endpoint> parse_endpoint_url(std::string_view url) {
         }
     } else {
         const auto colon = authority.find(':');
-        const auto host = authority.substr(0, colon);
-        for (char c : host)
-            if (!detail::is_valid_reg_name_char(c)) return bad("the host has characters a host name cannot have");
-        ep.host = std::string(host);
+        host = authority.substr(0, colon);
+        if (host.empty()) return bad("the host is empty");
+        if (!detail::is_valid_dns_host(host)) return bad("the host is not a valid host name");
         if (colon != std::string_view::npos) port_text = authority.substr(colon + 1);
     }
-    if (ep.host.empty() || ep.host == "[]") return bad("the host is empty");
     if (!port_text.empty()) {
         unsigned value = 0;
         for (char c : port_text) {
-            if (c < '0' || c > '9' || value > 65535) return bad("the port is not a number from 1 to 65535");
+            if (!detail::is_digit(c) || value > 65535) return bad("the port is not a number from 1 to 65535");
             value = value * 10 + static_cast<unsigned>(c - '0');
         }
         if (value == 0 || value > 65535) return bad("the port is not a number from 1 to 65535");
-        ep.port = static_cast<std::uint16_t>(value);
+        const unsigned default_port = ep.scheme == "https" ? 443 : 80;
+        ep.port = value == default_port ? 0 : static_cast<std::uint16_t>(value);  // one spelling per endpoint
     }
+    if (!detail::is_valid_url_path(path)) return bad("the path has characters a URL path cannot have");
+    ep.host = std::string(host);
     ep.path = std::string(path);
     return ep;
+}
+
+// Resolves where requests go exactly as SWF's endpoint rule set in botocore 1.43 does, after
+// botocore's own checks (region a valid host label, endpoint URL well-formed):
+// - endpoint_url set: that URL; with use_fips or use_dualstack, an error;
+// - else region unset: "Invalid Configuration: Missing Region";
+// - else https://swf[-fips].{region}.{dnsSuffix or dualStackDnsSuffix of its partition}, with
+//   GovCloud's exceptions (FIPS alone gives swf.{region}.amazonaws.com; dual-stack alone gives
+//   swf-fips.{region}.api.aws).
+// Errors are configuration_error, with the rule set's messages. Pure and thread-safe.
+inline result<endpoint> resolve_endpoint(const endpoint_params& params) {
+    if (!params.region.empty())
+        if (auto valid = validate_region(params.region); !valid) return std::move(valid.error());
+    if (!params.endpoint_url.empty()) {
+        auto ep = parse_endpoint_url(params.endpoint_url);
+        if (!ep) return ep;
+        if (params.use_fips) return make_configuration_error(std::string(detail::fips_and_custom_endpoint));
+        if (params.use_dualstack)
+            return make_configuration_error(std::string(detail::dualstack_and_custom_endpoint));
+        return ep;
+    }
+    if (params.region.empty()) return make_configuration_error(std::string(detail::missing_region));
+    return detail::resolve_regional_endpoint(params.region, params.use_fips, params.use_dualstack,
+                                             partition_of(params.region));
+}
+
+// The standard regional SWF endpoint: resolve_endpoint without FIPS, dual-stack or a custom URL,
+// except that an empty region is botocore's "You must specify a region.".
+inline result<endpoint> endpoint_for_region(std::string_view region) {
+    if (auto valid = validate_region(region); !valid) return std::move(valid.error());
+    return detail::resolve_regional_endpoint(region, false, false, partition_of(region));
 }
 
 SWFPP_NAMESPACE_END

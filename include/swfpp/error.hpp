@@ -2,6 +2,7 @@
 #ifndef SWFPP_ERROR_HPP
 #define SWFPP_ERROR_HPP
 
+#include <chrono>
 #include <string>
 #include <string_view>
 #include <system_error>
@@ -74,6 +75,19 @@ constexpr swf_fault fault_from_code(std::string_view code) noexcept {
     return swf_fault::none;
 }
 
+// Why a call did not try again after its last attempt (retry policies: swfpp/retry.hpp).
+// `max_attempts` and `retry_quota` are botocore's MaxAttemptsReached and RetryQuotaReached,
+// set when botocore sets them: in the standard mode whenever the last allowed attempt failed,
+// retryable or not; in the legacy mode only when it was retryable. That is when the AWS CLI adds
+// "(reached max retries: N)" to its message, N being attempts - 1.
+enum class retry_stop : unsigned char {
+    none = 0,       // the call succeeded, or failed before anything was sent
+    not_retryable,  // the error is not one the policy retries
+    max_attempts,   // the policy's last attempt failed
+    retry_quota,    // the client's retry quota had no tokens left for another attempt
+    deadline,       // the next attempt could not start before the call's deadline
+};
+
 // One failed call. Which fields are meaningful depends on `kind`:
 // - validation_failed: `member` (dotted path as botocore prints it, e.g. "workflowType.name")
 //   and `message` (botocore's wording).
@@ -81,6 +95,9 @@ constexpr swf_fault fault_from_code(std::string_view code) noexcept {
 // - transport_failed: `transport` and `message` (transport detail; never contains secrets).
 // - service_error: `code`, `message`, `request_id`, `http_status`, and `fault` when modelled.
 // - malformed_response: `message`, `http_status`, `request_id`.
+// Every error returned by basic_client::call also says how the call went: `attempts` (requests
+// handed to the transport; 0 means nothing was sent), `total_delay` (the back-off slept between
+// them) and `stopped` (why there was no further attempt).
 struct error {
     errc kind = errc::service_error;
     std::string code;
@@ -90,6 +107,9 @@ struct error {
     int http_status = 0;
     swf_fault fault = swf_fault::none;
     transport_errc transport = transport_errc::none;
+    int attempts = 0;
+    std::chrono::nanoseconds total_delay{0};
+    retry_stop stopped = retry_stop::none;
 
     bool is(swf_fault f) const noexcept { return kind == errc::service_error && fault == f; }
 };

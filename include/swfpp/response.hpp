@@ -6,6 +6,8 @@
 
 #include <simdjson.h>
 
+#include <chrono>
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -22,6 +24,7 @@
 #include "swfpp/http.hpp"
 #include "swfpp/result.hpp"
 #include "swfpp/shape.hpp"
+#include "swfpp/value_types.hpp"
 
 SWFPP_NAMESPACE_BEGIN
 namespace detail {
@@ -211,15 +214,58 @@ private:
         bool ok = true;
         for_each_member<Shape>([&](const auto& m) {
             if (!ok) return;
-            simdjson::dom::element value;
-            if (object.at_key(m.name).get(value) || value.is_null()) return;  // absent: keep the default
-            if (!read_value(value, out.*(m.pointer), problem)) {
-                if (problem.empty()) problem = "unexpected JSON type";
-                problem.insert(0, std::string("member ") + std::string(m.name) + ": ");
-                ok = false;
+            auto& field = out.*(m.pointer);
+            if constexpr (std::is_same_v<std::decay_t<decltype(field)>, unmodelled_members>) {
+                read_unmodelled<Shape>(object, field);
+            } else {
+                simdjson::dom::element value;
+                if (object.at_key(m.name).get(value) || value.is_null()) return;  // absent: keep the default
+                if (!read_value(value, field, problem)) {
+                    if (problem.empty()) problem = "unexpected JSON type";
+                    problem.insert(0, std::string("member ") + std::string(m.name) + ": ");
+                    ok = false;
+                }
             }
         });
         return ok;
+    }
+
+    // Keeps, as raw JSON, every member of `object` that Shape does not declare.
+    template <class Shape>
+    static void read_unmodelled(simdjson::dom::object object, unmodelled_members& out) {
+        out.items.clear();
+        for (const auto field : object) {
+            bool declared = false;
+            for_each_member<Shape>([&](const auto& m) {
+                using value_type = typename std::decay_t<decltype(m)>::value_type;
+                if constexpr (!std::is_same_v<value_type, unmodelled_members>)
+                    declared = declared || m.name == field.key;
+            });
+            if (!declared) out.items.push_back({std::string(field.key), raw_json{simdjson::minify(field.value)}});
+        }
+    }
+
+    // Seconds since the epoch, an integer or with a fraction, to the nearest millisecond.
+    static bool read_timestamp(simdjson::dom::element value, timestamp& out, std::string& problem) {
+        constexpr double limit = 9.2e18;  // milliseconds that fit an int64 (with margin)
+        std::int64_t whole = 0;
+        double seconds = 0;
+        if (!value.get(whole)) {
+            if (whole > static_cast<std::int64_t>(limit / 1000) || whole < -static_cast<std::int64_t>(limit / 1000)) {
+                problem = "timestamp out of range";
+                return false;
+            }
+            out = timestamp(std::chrono::milliseconds(whole * 1000));
+            return true;
+        }
+        if (value.get(seconds)) return false;  // not a number (or an integer beyond int64)
+        const double ms = std::round(seconds * 1000.0);
+        if (!(ms > -limit && ms < limit)) {
+            problem = "timestamp out of range";
+            return false;
+        }
+        out = timestamp(std::chrono::milliseconds(static_cast<std::int64_t>(ms)));
+        return true;
     }
 
     template <class T>
@@ -270,6 +316,16 @@ private:
             simdjson::dom::object object;
             if (value.get(object)) return false;
             return read_shape(object, out, problem);
+        } else if constexpr (is_open_enum<T>::value) {
+            std::string_view text;
+            if (value.get(text)) return false;
+            out = T::from_string(text);  // unknown names are kept, never an error
+            return true;
+        } else if constexpr (std::is_same_v<T, timestamp>) {
+            return read_timestamp(value, out, problem);
+        } else if constexpr (std::is_same_v<T, raw_json>) {
+            out.text = simdjson::minify(value);
+            return true;
         } else {
             static_assert(sizeof(T) == 0, "swfpp: unsupported member type in a shape description");
         }

@@ -17,7 +17,13 @@
 // serializer and response parser are all derived from this one description.
 //
 // Member types: std::string (UTF-8), bool, integral types, double, shapes, std::vector<T>,
-// and std::optional<T>.
+// std::optional<T>, and from swfpp/value_types.hpp: swfpp::timestamp, swfpp::open_enum<E> (a
+// string enumeration that keeps values it does not know), swfpp::raw_json (a JSON value kept as
+// text) and swfpp::unmodelled_members (declared with other_members(): every member of the
+// object that the shape does not declare, kept as raw JSON).
+//
+// An open_enum may hold no value; a required one that holds none is reported missing by the
+// validator, as botocore reports a required member left out.
 #ifndef SWFPP_SHAPE_HPP
 #define SWFPP_SHAPE_HPP
 
@@ -30,6 +36,7 @@
 #include <vector>
 
 #include "swfpp/detail/config.hpp"
+#include "swfpp/value_types.hpp"
 
 SWFPP_NAMESPACE_BEGIN
 
@@ -56,6 +63,12 @@ struct member_descriptor {
 template <class Owner, class T>
 constexpr member_descriptor<Owner, T> member(std::string_view name, T Owner::*pointer) noexcept {
     return {name, pointer};
+}
+
+// The catch-all member of a shape: the object's members that no other descriptor names.
+template <class Owner>
+constexpr member_descriptor<Owner, unmodelled_members> other_members(unmodelled_members Owner::*pointer) noexcept {
+    return {std::string_view(), pointer};
 }
 
 // is_shape<T>: T declares its members.

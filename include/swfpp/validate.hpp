@@ -15,6 +15,7 @@
 #include "swfpp/error.hpp"
 #include "swfpp/result.hpp"
 #include "swfpp/shape.hpp"
+#include "swfpp/value_types.hpp"
 
 SWFPP_NAMESPACE_BEGIN
 namespace detail {
@@ -78,6 +79,35 @@ struct validation_report {
         begin_line(where, "Invalid value for parameter ");
         lines.append(", value: not a finite number");
     }
+    // botocore names the structure lacking the member ("input" at the top) and quotes the member.
+    void missing_required(const value_path* where) {
+        if (!lines.empty()) lines.push_back('\n');
+        lines.append("Missing required parameter in ");
+        if (where->parent == nullptr)
+            lines.append("input");
+        else
+            append_path(lines, where->parent);
+        lines.append(": \"").append(where->name).append("\"");
+        if (first_member.empty()) append_path(first_member, where);
+    }
+    // An unset enum inside a list: what botocore says of None where a str belongs.
+    void none_in_list(const value_path* where) {
+        begin_line(where, "Invalid type for parameter ");
+        lines.append(", value: None, type: <class 'NoneType'>, valid types: <class 'str'>");
+    }
+    void empty_json(const value_path* where) {
+        begin_line(where, "Invalid JSON in parameter ");
+        lines.append(": the text is empty");
+    }
+    void bad_member_name(const value_path* shape) {
+        if (!lines.empty()) lines.push_back('\n');
+        lines.append("Invalid member name (empty or not UTF-8) among the other members of ");
+        if (shape == nullptr)
+            lines.append("input");
+        else
+            append_path(lines, shape);
+        if (first_member.empty()) append_path(first_member, shape);
+    }
 };
 
 template <class T>
@@ -85,9 +115,31 @@ void validate_value(const T& value, const value_path* where, std::int64_t min, b
 
 template <class Shape>
 void validate_shape(const Shape& value, const value_path* where, validation_report& report) {
+    // Like botocore, first the required members that are missing (only an enum can be), then
+    // the values, each in model order.
     for_each_member<Shape>([&](const auto& m) {
-        const value_path here{where, m.name, 0};
-        validate_value(value.*(m.pointer), &here, m.min_value, m.has_min, report);
+        if constexpr (is_open_enum<typename std::decay_t<decltype(m)>::value_type>::value) {
+            if (!(value.*(m.pointer)).has_value()) {
+                const value_path here{where, m.name, 0};
+                report.missing_required(&here);
+            }
+        }
+    });
+    for_each_member<Shape>([&](const auto& m) {
+        const auto& field = value.*(m.pointer);
+        if constexpr (std::is_same_v<std::decay_t<decltype(field)>, unmodelled_members>) {
+            for (const auto& item : field.items) {
+                if (item.name.empty() || find_invalid_utf8(item.name) != utf8_valid) {
+                    report.bad_member_name(where);
+                    continue;
+                }
+                const value_path here{where, item.name, 0};
+                validate_value(item.value, &here, 0, false, report);
+            }
+        } else {
+            const value_path here{where, m.name, 0};
+            validate_value(field, &here, m.min_value, m.has_min, report);
+        }
     });
 }
 
@@ -118,10 +170,30 @@ void validate_value(const T& value, const value_path* where, std::int64_t min, b
         if (has_min && static_cast<std::int64_t>(value.size()) < min) report.invalid_length(where, value.size(), min);
         for (std::size_t i = 0; i < value.size(); ++i) {
             const value_path element{where, {}, i};
+            if constexpr (is_open_enum<typename T::value_type>::value) {
+                if (!value[i].has_value()) {
+                    report.none_in_list(&element);
+                    continue;
+                }
+            }
             validate_value(value[i], &element, 0, false, report);
         }
     } else if constexpr (is_shape_v<T>) {
         validate_shape(value, where, report);
+    } else if constexpr (is_open_enum<T>::value) {
+        // Known names are valid by construction; an unset one is absent (see validate_shape).
+        if (value.has_value() && !value.is_known()) {
+            const auto bad = find_invalid_utf8(value.str());
+            if (bad != utf8_valid) report.invalid_utf8(where, bad);
+        }
+    } else if constexpr (std::is_same_v<T, timestamp>) {
+        // Every time point has a wire form.
+    } else if constexpr (std::is_same_v<T, raw_json>) {
+        const auto bad = find_invalid_utf8(value.text);
+        if (bad != utf8_valid)
+            report.invalid_utf8(where, bad);
+        else if (value.text.empty())
+            report.empty_json(where);
     } else {
         static_assert(sizeof(T) == 0, "swfpp: unsupported member type in a shape description");
     }
@@ -129,8 +201,9 @@ void validate_value(const T& value, const value_path* where, std::int64_t min, b
 
 }  // namespace detail
 
-// Checks `input` against its shape's constraints: minimum lengths and values (in code points,
-// as botocore counts a Python str), well-formed UTF-8 in every string, finite numbers. Maximum
+// Checks `input` against its shape's constraints: required enums set, minimum lengths and
+// values (in code points, as botocore counts a Python str), well-formed UTF-8 in every string,
+// finite numbers. Maximum
 // lengths are left to the service, as every AWS SDK does. On failure the error's `message`
 // holds one botocore-worded line per violation and `member` names the first offender.
 template <class Shape>

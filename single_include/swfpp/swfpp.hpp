@@ -34,6 +34,7 @@
 #ifndef SWFPP_ERROR_HPP
 #define SWFPP_ERROR_HPP
 
+#include <chrono>
 #include <string>
 #include <string_view>
 #include <system_error>
@@ -105,6 +106,19 @@ constexpr swf_fault fault_from_code(std::string_view code) noexcept {
     return swf_fault::none;
 }
 
+// Why a call did not try again after its last attempt (retry policies: swfpp/retry.hpp).
+// `max_attempts` and `retry_quota` are botocore's MaxAttemptsReached and RetryQuotaReached,
+// set when botocore sets them: in the standard mode whenever the last allowed attempt failed,
+// retryable or not; in the legacy mode only when it was retryable. That is when the AWS CLI adds
+// "(reached max retries: N)" to its message, N being attempts - 1.
+enum class retry_stop : unsigned char {
+    none = 0,       // the call succeeded, or failed before anything was sent
+    not_retryable,  // the error is not one the policy retries
+    max_attempts,   // the policy's last attempt failed
+    retry_quota,    // the client's retry quota had no tokens left for another attempt
+    deadline,       // the next attempt could not start before the call's deadline
+};
+
 // One failed call. Which fields are meaningful depends on `kind`:
 // - validation_failed: `member` (dotted path as botocore prints it, e.g. "workflowType.name")
 //   and `message` (botocore's wording).
@@ -112,6 +126,9 @@ constexpr swf_fault fault_from_code(std::string_view code) noexcept {
 // - transport_failed: `transport` and `message` (transport detail; never contains secrets).
 // - service_error: `code`, `message`, `request_id`, `http_status`, and `fault` when modelled.
 // - malformed_response: `message`, `http_status`, `request_id`.
+// Every error returned by basic_client::call also says how the call went: `attempts` (requests
+// handed to the transport; 0 means nothing was sent), `total_delay` (the back-off slept between
+// them) and `stopped` (why there was no further attempt).
 struct error {
     errc kind = errc::service_error;
     std::string code;
@@ -121,6 +138,9 @@ struct error {
     int http_status = 0;
     swf_fault fault = swf_fault::none;
     transport_errc transport = transport_errc::none;
+    int attempts = 0;
+    std::chrono::nanoseconds total_delay{0};
+    retry_stop stopped = retry_stop::none;
 
     bool is(swf_fault f) const noexcept { return kind == errc::service_error && fault == f; }
 };
@@ -411,6 +431,172 @@ SWFPP_NAMESPACE_END
 
 #endif
 // ---- end swfpp/credentials.hpp ----
+// ---- begin swfpp/value_types.hpp ----
+// swfpp — the member types a shape may use beyond strings, numbers, bools and lists:
+// timestamps, open enums and raw JSON.
+//
+// All are plain values: copyable, comparable, no hidden state; concurrent reads are safe,
+// a write needs exclusive access, as for std::string.
+#ifndef SWFPP_VALUE_TYPES_HPP
+#define SWFPP_VALUE_TYPES_HPP
+
+#include <array>
+#include <chrono>
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+
+SWFPP_NAMESPACE_BEGIN
+
+// ---- timestamp ---------------------------------------------------------------------------
+//
+// A point in time, to the millisecond (SWF's own precision). On the wire SWF uses JSON numbers
+// of seconds since the Unix epoch: responses carry fractions (1732550400.123) and are read to
+// the nearest millisecond; requests carry whole seconds, rounded down, exactly as botocore
+// serializes a datetime for this protocol.
+using timestamp = std::chrono::time_point<std::chrono::system_clock, std::chrono::milliseconds>;
+
+// ---- open_enum<E> ------------------------------------------------------------------------
+//
+// A string enumeration of the service model that never rejects a value: names it knows map to
+// the enumerators of E, any other text is kept as it came and sent back unchanged. AWS adds
+// enum values without notice; a client that failed on them would break on the day they ship.
+//
+// E is an enumeration with enumerators 0..N-1 and, findable next to it by argument-dependent
+// lookup, its wire names in enumerator order:
+//
+//     enum class child_policy { terminate, request_cancel, abandon };
+//     constexpr std::array<std::string_view, 3> enum_names(child_policy) noexcept {
+//         return {"TERMINATE", "REQUEST_CANCEL", "ABANDON"};
+//     }
+//
+// A default-constructed open_enum holds no value. In a shape that means "absent": the member
+// is not sent, and when the member is required, validation reports it missing, in botocore's
+// words (`Missing required parameter in input: "decisionType"`).
+
+template <class E, class = void>
+struct has_enum_names : std::false_type {};
+template <class E>
+struct has_enum_names<E, std::void_t<decltype(enum_names(E{}))>> : std::true_type {};
+
+namespace detail {
+template <class Names>
+constexpr bool every_name_set(const Names& names) noexcept {
+    for (const std::string_view n : names)
+        if (n.empty()) return false;
+    return true;
+}
+}  // namespace detail
+
+template <class E>
+class open_enum {
+    static_assert(std::is_enum_v<E>, "swfpp: open_enum<E> needs an enumeration type E");
+    static_assert(has_enum_names<E>::value,
+                  "swfpp: open_enum<E> needs `constexpr std::array<std::string_view, N> enum_names(E) noexcept` "
+                  "declared next to E, listing the wire names in enumerator order");
+    static constexpr auto names_ = enum_names(E{});
+    static_assert(detail::every_name_set(names_), "swfpp: enum_names(E) leaves a wire name empty");
+
+public:
+    using enum_type = E;
+
+    open_enum() noexcept = default;
+    open_enum(E value) noexcept : state_(static_cast<int>(value)) {}  // implicit: `x = E::y` reads well
+
+    // The value whose wire name is `text`: an enumerator when the name is known, otherwise an
+    // unknown value that keeps the text.
+    static open_enum from_string(std::string_view text) {
+        open_enum v;
+        for (std::size_t i = 0; i < names_.size(); ++i)
+            if (names_[i] == text) {
+                v.state_ = static_cast<int>(i);
+                return v;
+            }
+        v.state_ = unknown_state;
+        v.text_.assign(text);
+        return v;
+    }
+
+    bool has_value() const noexcept { return state_ != unset_state; }
+    bool is_known() const noexcept { return state_ >= 0; }
+
+    // The enumerator, when the value is known.
+    std::optional<E> known() const noexcept {
+        if (!is_known()) return std::nullopt;
+        return static_cast<E>(state_);
+    }
+
+    // The wire text: the enumerator's name, an unknown value's text as received, "" when unset.
+    std::string_view str() const noexcept {
+        if (state_ >= 0) return names_[static_cast<std::size_t>(state_)];
+        return text_;
+    }
+
+    friend bool operator==(const open_enum& a, const open_enum& b) noexcept {
+        return a.state_ == b.state_ && (a.state_ != unknown_state || a.text_ == b.text_);
+    }
+    friend bool operator!=(const open_enum& a, const open_enum& b) noexcept { return !(a == b); }
+    friend bool operator==(const open_enum& a, E b) noexcept { return a.state_ == static_cast<int>(b); }
+    friend bool operator==(E a, const open_enum& b) noexcept { return b == a; }
+    friend bool operator!=(const open_enum& a, E b) noexcept { return !(a == b); }
+    friend bool operator!=(E a, const open_enum& b) noexcept { return !(b == a); }
+
+private:
+    static constexpr int unset_state = -1;
+    static constexpr int unknown_state = -2;
+    int state_ = unset_state;  // >= 0: the enumerator's value
+    std::string text_;         // an unknown value's text; empty otherwise
+};
+
+template <class T>
+struct is_open_enum : std::false_type {};
+template <class E>
+struct is_open_enum<open_enum<E>> : std::true_type {};
+
+// ---- raw JSON ----------------------------------------------------------------------------
+
+// A JSON value kept as text, minified, for data swfpp does not model (yet). Responses fill it
+// with the value as received (re-serialized compactly: same JSON value, not necessarily the
+// same bytes). In a request its text is sent verbatim: it must then be valid JSON (only
+// emptiness and UTF-8 are checked).
+struct raw_json {
+    std::string text;
+
+    friend bool operator==(const raw_json& a, const raw_json& b) noexcept { return a.text == b.text; }
+    friend bool operator!=(const raw_json& a, const raw_json& b) noexcept { return !(a == b); }
+};
+
+// One member of a JSON object: its name and its value as raw JSON.
+struct json_member {
+    std::string name;
+    raw_json value;
+};
+
+// The members of a JSON object that its shape does not declare, in the order received, so a
+// response from a newer service loses nothing (a history event of a type added after this
+// release keeps its attributes here). Declare it in a shape with swfpp::other_members().
+// Serialized back as members of the same object.
+struct unmodelled_members {
+    std::vector<json_member> items;
+
+    // The value of the member named `name`, or nullptr.
+    const raw_json* find(std::string_view name) const noexcept {
+        for (const auto& m : items)
+            if (m.name == name) return &m.value;
+        return nullptr;
+    }
+    bool empty() const noexcept { return items.empty(); }
+};
+
+SWFPP_NAMESPACE_END
+
+#endif
+// ---- end swfpp/value_types.hpp ----
 // ---- begin swfpp/shape.hpp ----
 // swfpp — declarative shape descriptions: how a plain struct maps onto an AWS JSON shape.
 //
@@ -431,7 +617,13 @@ SWFPP_NAMESPACE_END
 // serializer and response parser are all derived from this one description.
 //
 // Member types: std::string (UTF-8), bool, integral types, double, shapes, std::vector<T>,
-// and std::optional<T>.
+// std::optional<T>, and from swfpp/value_types.hpp: swfpp::timestamp, swfpp::open_enum<E> (a
+// string enumeration that keeps values it does not know), swfpp::raw_json (a JSON value kept as
+// text) and swfpp::unmodelled_members (declared with other_members(): every member of the
+// object that the shape does not declare, kept as raw JSON).
+//
+// An open_enum may hold no value; a required one that holds none is reported missing by the
+// validator, as botocore reports a required member left out.
 #ifndef SWFPP_SHAPE_HPP
 #define SWFPP_SHAPE_HPP
 
@@ -469,6 +661,12 @@ struct member_descriptor {
 template <class Owner, class T>
 constexpr member_descriptor<Owner, T> member(std::string_view name, T Owner::*pointer) noexcept {
     return {name, pointer};
+}
+
+// The catch-all member of a shape: the object's members that no other descriptor names.
+template <class Owner>
+constexpr member_descriptor<Owner, unmodelled_members> other_members(unmodelled_members Owner::*pointer) noexcept {
+    return {std::string_view(), pointer};
 }
 
 // is_shape<T>: T declares its members.
@@ -714,6 +912,35 @@ struct validation_report {
         begin_line(where, "Invalid value for parameter ");
         lines.append(", value: not a finite number");
     }
+    // botocore names the structure lacking the member ("input" at the top) and quotes the member.
+    void missing_required(const value_path* where) {
+        if (!lines.empty()) lines.push_back('\n');
+        lines.append("Missing required parameter in ");
+        if (where->parent == nullptr)
+            lines.append("input");
+        else
+            append_path(lines, where->parent);
+        lines.append(": \"").append(where->name).append("\"");
+        if (first_member.empty()) append_path(first_member, where);
+    }
+    // An unset enum inside a list: what botocore says of None where a str belongs.
+    void none_in_list(const value_path* where) {
+        begin_line(where, "Invalid type for parameter ");
+        lines.append(", value: None, type: <class 'NoneType'>, valid types: <class 'str'>");
+    }
+    void empty_json(const value_path* where) {
+        begin_line(where, "Invalid JSON in parameter ");
+        lines.append(": the text is empty");
+    }
+    void bad_member_name(const value_path* shape) {
+        if (!lines.empty()) lines.push_back('\n');
+        lines.append("Invalid member name (empty or not UTF-8) among the other members of ");
+        if (shape == nullptr)
+            lines.append("input");
+        else
+            append_path(lines, shape);
+        if (first_member.empty()) append_path(first_member, shape);
+    }
 };
 
 template <class T>
@@ -721,9 +948,31 @@ void validate_value(const T& value, const value_path* where, std::int64_t min, b
 
 template <class Shape>
 void validate_shape(const Shape& value, const value_path* where, validation_report& report) {
+    // Like botocore, first the required members that are missing (only an enum can be), then
+    // the values, each in model order.
     for_each_member<Shape>([&](const auto& m) {
-        const value_path here{where, m.name, 0};
-        validate_value(value.*(m.pointer), &here, m.min_value, m.has_min, report);
+        if constexpr (is_open_enum<typename std::decay_t<decltype(m)>::value_type>::value) {
+            if (!(value.*(m.pointer)).has_value()) {
+                const value_path here{where, m.name, 0};
+                report.missing_required(&here);
+            }
+        }
+    });
+    for_each_member<Shape>([&](const auto& m) {
+        const auto& field = value.*(m.pointer);
+        if constexpr (std::is_same_v<std::decay_t<decltype(field)>, unmodelled_members>) {
+            for (const auto& item : field.items) {
+                if (item.name.empty() || find_invalid_utf8(item.name) != utf8_valid) {
+                    report.bad_member_name(where);
+                    continue;
+                }
+                const value_path here{where, item.name, 0};
+                validate_value(item.value, &here, 0, false, report);
+            }
+        } else {
+            const value_path here{where, m.name, 0};
+            validate_value(field, &here, m.min_value, m.has_min, report);
+        }
     });
 }
 
@@ -754,10 +1003,30 @@ void validate_value(const T& value, const value_path* where, std::int64_t min, b
         if (has_min && static_cast<std::int64_t>(value.size()) < min) report.invalid_length(where, value.size(), min);
         for (std::size_t i = 0; i < value.size(); ++i) {
             const value_path element{where, {}, i};
+            if constexpr (is_open_enum<typename T::value_type>::value) {
+                if (!value[i].has_value()) {
+                    report.none_in_list(&element);
+                    continue;
+                }
+            }
             validate_value(value[i], &element, 0, false, report);
         }
     } else if constexpr (is_shape_v<T>) {
         validate_shape(value, where, report);
+    } else if constexpr (is_open_enum<T>::value) {
+        // Known names are valid by construction; an unset one is absent (see validate_shape).
+        if (value.has_value() && !value.is_known()) {
+            const auto bad = find_invalid_utf8(value.str());
+            if (bad != utf8_valid) report.invalid_utf8(where, bad);
+        }
+    } else if constexpr (std::is_same_v<T, timestamp>) {
+        // Every time point has a wire form.
+    } else if constexpr (std::is_same_v<T, raw_json>) {
+        const auto bad = find_invalid_utf8(value.text);
+        if (bad != utf8_valid)
+            report.invalid_utf8(where, bad);
+        else if (value.text.empty())
+            report.empty_json(where);
     } else {
         static_assert(sizeof(T) == 0, "swfpp: unsupported member type in a shape description");
     }
@@ -765,8 +1034,9 @@ void validate_value(const T& value, const value_path* where, std::int64_t min, b
 
 }  // namespace detail
 
-// Checks `input` against its shape's constraints: minimum lengths and values (in code points,
-// as botocore counts a Python str), well-formed UTF-8 in every string, finite numbers. Maximum
+// Checks `input` against its shape's constraints: required enums set, minimum lengths and
+// values (in code points, as botocore counts a Python str), well-formed UTF-8 in every string,
+// finite numbers. Maximum
 // lengths are left to the service, as every AWS SDK does. On failure the error's `message`
 // holds one botocore-worded line per violation and `member` names the first offender.
 template <class Shape>
@@ -786,7 +1056,10 @@ SWFPP_NAMESPACE_END
 #ifndef SWFPP_SERIALIZE_HPP
 #define SWFPP_SERIALIZE_HPP
 
+#include <chrono>
+#include <cstddef>
 #include <string>
+#include <string_view>
 #include <type_traits>
 
 
@@ -796,21 +1069,41 @@ namespace detail {
 template <class T>
 void write_json_value(std::string& out, const T& value);
 
+// An unset optional, or an enum holding no value, is absent: omitted, never sent as null.
+template <class T>
+bool is_absent(const T& field) noexcept {
+    if constexpr (is_optional<T>::value) {
+        if (!field) return true;
+        return is_absent(*field);
+    } else if constexpr (is_open_enum<T>::value) {
+        return !field.has_value();
+    } else {
+        return false;
+    }
+}
+
 template <class Shape>
 void write_json_object(std::string& out, const Shape& value) {
     out.push_back('{');
     bool first = true;
-    for_each_member<Shape>([&](const auto& m) {
-        const auto& field = value.*(m.pointer);
-        using field_type = std::decay_t<decltype(field)>;
-        if constexpr (is_optional<field_type>::value) {
-            if (!field) return;  // unset optional members are omitted, never sent as null
-        }
+    const auto write_name = [&](std::string_view name) {
         if (!first) out.push_back(',');
         first = false;
-        append_json_string(out, m.name);
+        append_json_string(out, name);
         out.push_back(':');
-        write_json_value(out, field);
+    };
+    for_each_member<Shape>([&](const auto& m) {
+        const auto& field = value.*(m.pointer);
+        if constexpr (std::is_same_v<std::decay_t<decltype(field)>, unmodelled_members>) {
+            for (const auto& item : field.items) {
+                write_name(item.name);
+                out.append(item.value.text);
+            }
+        } else {
+            if (is_absent(field)) return;
+            write_name(m.name);
+            write_json_value(out, field);
+        }
     });
     out.push_back('}');
 }
@@ -836,6 +1129,13 @@ void write_json_value(std::string& out, const T& value) {
         out.push_back(']');
     } else if constexpr (is_shape_v<T>) {
         write_json_object(out, value);
+    } else if constexpr (is_open_enum<T>::value) {
+        append_json_string(out, value.str());
+    } else if constexpr (std::is_same_v<T, timestamp>) {
+        // Whole seconds, rounded down: botocore's int(calendar.timegm(dt.timetuple())).
+        append_json_integer(out, std::chrono::floor<std::chrono::seconds>(value).time_since_epoch().count());
+    } else if constexpr (std::is_same_v<T, raw_json>) {
+        out.append(value.text);
     } else {
         static_assert(sizeof(T) == 0, "swfpp: unsupported member type in a shape description");
     }
@@ -843,8 +1143,9 @@ void write_json_value(std::string& out, const T& value) {
 
 }  // namespace detail
 
-// Appends the compact JSON form of `input` to `out`: members in model order, unset optionals
-// omitted. Precondition: validate(input) succeeded (strings are valid UTF-8, numbers finite).
+// Appends the compact JSON form of `input` to `out`: members in model order, absent members
+// (unset optionals, enums holding no value) omitted. Precondition: validate(input) succeeded
+// (strings are valid UTF-8, numbers finite, required enums set, raw JSON well-formed).
 template <class Shape>
 void serialize_json(const Shape& input, std::string& out) {
     detail::write_json_object(out, input);
@@ -855,10 +1156,13 @@ SWFPP_NAMESPACE_END
 #endif
 // ---- end swfpp/serialize.hpp ----
 // ---- begin swfpp/endpoint.hpp ----
-// swfpp — where requests go: the SWF endpoint for a region, or a custom endpoint URL.
+// swfpp — where requests go: SWF's endpoint rule set (partitions, FIPS, dual-stack) and custom
+// endpoint URLs, checked so that no configuration can steer a signed request elsewhere or put
+// CR, LF or NUL into the request line or a header.
 #ifndef SWFPP_ENDPOINT_HPP
 #define SWFPP_ENDPOINT_HPP
 
+#include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -873,6 +1177,25 @@ struct endpoint {
     std::string path = "/";        // request-target path; AWS JSON requests post here
 };
 
+// The inputs of SWF's endpoint rule set (botocore data/swf/2012-01-25/endpoint-rule-set-1.json),
+// named after its parameters. Empty strings mean "not set": neither an empty region nor an
+// empty URL can name an endpoint.
+struct endpoint_params {
+    std::string region;          // AWS::Region
+    bool use_fips = false;       // AWS::UseFIPS (AWS_USE_FIPS_ENDPOINT)
+    bool use_dualstack = false;  // AWS::UseDualStack (AWS_USE_DUALSTACK_ENDPOINT)
+    std::string endpoint_url;    // SDK::Endpoint (--endpoint-url, AWS_ENDPOINT_URL_SWF)
+};
+
+// The partition outputs the rule set reads (botocore data/partitions.json).
+struct aws_partition {
+    std::string_view name;
+    std::string_view dns_suffix;
+    std::string_view dual_stack_dns_suffix;
+    bool supports_fips;
+    bool supports_dual_stack;
+};
+
 // The Host header value: host, plus ":port" when the port is not the scheme's default.
 inline std::string host_header_value(const endpoint& ep) {
     std::string value = ep.host;
@@ -882,10 +1205,26 @@ inline std::string host_header_value(const endpoint& ep) {
     return value;
 }
 
+// The endpoint as a URL, written as the rule set writes them: no path when it is the root
+// ("https://swf.us-east-1.amazonaws.com"). For every endpoint parse_endpoint_url and
+// resolve_endpoint return, parse_endpoint_url(to_url(ep)) gives `ep` back.
+inline std::string to_url(const endpoint& ep) {
+    std::string url = ep.scheme;
+    url.append("://").append(host_header_value(ep));
+    if (ep.path != "/") url.append(ep.path);
+    return url;
+}
+
 namespace detail {
 
 constexpr bool is_alnum(char c) noexcept {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
+constexpr bool is_digit(char c) noexcept { return c >= '0' && c <= '9'; }
+
+constexpr bool is_hex_digit(char c) noexcept {
+    return is_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
 
 // botocore's valid_host_label: 1..63 of [A-Za-z0-9-], not all digits, no leading or trailing
@@ -895,51 +1234,152 @@ constexpr bool is_valid_host_label(std::string_view s) noexcept {
     bool all_digits = true;
     for (char c : s) {
         if (!is_alnum(c) && c != '-') return false;
-        if (c < '0' || c > '9') all_digits = false;
+        if (!is_digit(c)) all_digits = false;
     }
     return !all_digits;
 }
 
-constexpr bool starts_with(std::string_view s, std::string_view prefix) noexcept {
-    return s.substr(0, prefix.size()) == prefix;
-}
+// One partition of partitions.json: its outputs, and how a region is matched to it. Every
+// regionRegex there has the form ^(<prefix>|...)\-\w+\-\d+$; `prefixes` holds the
+// alternatives with their '-'. `extra_region` is the one region of its "regions" map that the
+// regex does not match (its "-global" pseudo-region); tests/test_endpoint_botocore.cpp checks
+// every region of the real file against botocore, so a new exception would show there.
+struct partition_rule {
+    aws_partition outputs;
+    std::string_view prefixes[9];
+    std::string_view extra_region;
+};
 
-// Matches "<prefix>\w+-\d+" — the shape of every partition's regionRegex in partitions.json.
-constexpr bool matches_region_pattern(std::string_view region, std::string_view prefix) noexcept {
-    if (!starts_with(region, prefix)) return false;
-    const auto rest = region.substr(prefix.size());
+// In the file's order, which is the order botocore's aws.partition tries them in.
+inline constexpr partition_rule partition_rules[] = {
+    {{"aws", "amazonaws.com", "api.aws", true, true},
+     {"us-", "eu-", "ap-", "sa-", "ca-", "me-", "af-", "il-", "mx-"},
+     "aws-global"},
+    {{"aws-cn", "amazonaws.com.cn", "api.amazonwebservices.com.cn", true, true}, {"cn-"}, "aws-cn-global"},
+    {{"aws-eusc", "amazonaws.eu", "api.amazonwebservices.eu", true, true}, {"eusc-de-"}, {}},
+    {{"aws-iso", "c2s.ic.gov", "api.aws.ic.gov", true, true}, {"us-iso-"}, "aws-iso-global"},
+    {{"aws-iso-b", "sc2s.sgov.gov", "api.aws.scloud", true, true}, {"us-isob-"}, "aws-iso-b-global"},
+    {{"aws-iso-e", "cloud.adc-e.uk", "api.cloud-aws.adc-e.uk", true, true}, {"eu-isoe-"}, "aws-iso-e-global"},
+    {{"aws-iso-f", "csp.hci.ic.gov", "api.aws.hci.ic.gov", true, true}, {"us-isof-"}, "aws-iso-f-global"},
+    {{"aws-us-gov", "amazonaws.com", "api.aws", true, true}, {"us-gov-"}, "aws-us-gov-global"},
+};
+
+// `rest` matches \w+\-\d+$ (ASCII: a host label never holds anything else, and Python's $
+// would also accept a trailing '\n', which a host label cannot have).
+constexpr bool matches_word_dash_digits(std::string_view rest) noexcept {
     const auto dash = rest.rfind('-');
     if (dash == std::string_view::npos || dash == 0 || dash + 1 == rest.size()) return false;
     for (char c : rest.substr(0, dash))
         if (!is_alnum(c) && c != '_') return false;
     for (char c : rest.substr(dash + 1))
-        if (c < '0' || c > '9') return false;
+        if (!is_digit(c)) return false;
     return true;
 }
 
-// DNS suffix of the partition a region belongs to (botocore data/partitions.json): an
-// unrecognised region falls back to the "aws" partition, as the endpoint rules do.
-constexpr std::string_view partition_dns_suffix(std::string_view region) noexcept {
-    struct partition {
-        std::string_view region_prefix;
-        std::string_view dns_suffix;
-    };
-    constexpr partition partitions[] = {
-        {"cn-", "amazonaws.com.cn"},      {"eusc-de-", "amazonaws.eu"},
-        {"us-iso-", "c2s.ic.gov"},        {"us-isob-", "sc2s.sgov.gov"},
-        {"eu-isoe-", "cloud.adc-e.uk"},   {"us-isof-", "csp.hci.ic.gov"},
-        {"us-gov-", "amazonaws.com"},
-    };
-    for (const auto& p : partitions)
-        if (matches_region_pattern(region, p.region_prefix)) return p.dns_suffix;
-    return "amazonaws.com";
+constexpr bool matches_partition(std::string_view region, const partition_rule& p) noexcept {
+    if (!p.extra_region.empty() && region == p.extra_region) return true;
+    for (std::string_view prefix : p.prefixes)
+        if (!prefix.empty() && region.substr(0, prefix.size()) == prefix &&
+            matches_word_dash_digits(region.substr(prefix.size())))
+            return true;
+    return false;
 }
 
-constexpr bool is_valid_reg_name_char(char c) noexcept {
-    return is_alnum(c) || c == '-' || c == '.' || c == '_' || c == '~';
+inline constexpr std::string_view fips_and_custom_endpoint =
+    "Invalid Configuration: FIPS and custom endpoint are not supported";
+inline constexpr std::string_view dualstack_and_custom_endpoint =
+    "Invalid Configuration: Dualstack and custom endpoint are not supported";
+inline constexpr std::string_view missing_region = "Invalid Configuration: Missing Region";
+inline constexpr std::string_view fips_and_dualstack_unsupported =
+    "FIPS and DualStack are enabled, but this partition does not support one or both";
+inline constexpr std::string_view fips_unsupported = "FIPS is enabled but this partition does not support FIPS";
+inline constexpr std::string_view dualstack_unsupported =
+    "DualStack is enabled but this partition does not support DualStack";
+
+// The rule set's regional branch, rule by rule, for a region already checked to be a host label
+// and the partition it belongs to. Separate from resolve_endpoint so tests can hand it
+// partitions without FIPS or dual-stack, which partitions.json does not have today.
+inline result<endpoint> resolve_regional_endpoint(std::string_view region, bool fips, bool dualstack,
+                                                  const aws_partition& p) {
+    std::string_view service = "swf";
+    std::string_view suffix = p.dns_suffix;
+    const bool gov = p.name == "aws-us-gov";
+    if (gov && fips && !dualstack) {
+        // GovCloud's regular endpoints are its FIPS endpoints: swf.{Region}.{dnsSuffix}.
+    } else if (gov && !fips && dualstack) {
+        // ... and its dual-stack endpoints are FIPS too: swf-fips.{Region}.{dualStackDnsSuffix}.
+        service = "swf-fips";
+        suffix = p.dual_stack_dns_suffix;
+    } else if (fips && dualstack) {
+        if (!p.supports_fips || !p.supports_dual_stack)
+            return make_configuration_error(std::string(fips_and_dualstack_unsupported));
+        service = "swf-fips";
+        suffix = p.dual_stack_dns_suffix;
+    } else if (fips) {
+        if (!p.supports_fips) return make_configuration_error(std::string(fips_unsupported));
+        service = "swf-fips";
+    } else if (dualstack) {
+        if (!p.supports_dual_stack) return make_configuration_error(std::string(dualstack_unsupported));
+        suffix = p.dual_stack_dns_suffix;
+    }
+    endpoint ep;
+    ep.host.reserve(service.size() + region.size() + suffix.size() + 2);
+    ep.host.append(service).append(1, '.').append(region).append(1, '.').append(suffix);
+    return ep;
+}
+
+// RFC 3986 pchar or '/', with '%' only as the start of an escape: nothing the request line
+// could misread. Non-ASCII bytes are rejected rather than guessed at.
+constexpr bool is_valid_url_path(std::string_view path) noexcept {
+    constexpr std::string_view allowed_punct = "-._~!$&'()*+,;=:@/";
+    for (std::size_t i = 0; i < path.size(); ++i) {
+        const char c = path[i];
+        if (c == '%') {
+            if (i + 2 >= path.size() || !is_hex_digit(path[i + 1]) || !is_hex_digit(path[i + 2])) return false;
+            i += 2;
+        } else if (!is_alnum(c) && allowed_punct.find(c) == std::string_view::npos) {
+            return false;
+        }
+    }
+    return true;
+}
+
+// botocore's is_valid_endpoint_url host rule: dot-separated labels of 1..63 [A-Za-z0-9-], none
+// starting or ending with '-', at most 255 characters, one trailing dot allowed. Covers IPv4.
+constexpr bool is_valid_dns_host(std::string_view host) noexcept {
+    if (host.empty() || host.size() > 255) return false;
+    if (host.back() == '.') host.remove_suffix(1);
+    if (host.empty()) return false;
+    for (std::size_t pos = 0;;) {
+        const auto dot = host.find('.', pos);
+        const auto label = host.substr(pos, dot == std::string_view::npos ? std::string_view::npos : dot - pos);
+        if (label.empty() || label.size() > 63 || label.front() == '-' || label.back() == '-') return false;
+        for (char c : label)
+            if (!is_alnum(c) && c != '-') return false;
+        if (dot == std::string_view::npos) return true;
+        pos = dot + 1;
+    }
+}
+
+// The inside of an IPv6 literal: hex digits, ':' and '.' (an embedded IPv4), at least one ':'.
+// Zone identifiers are not accepted. The transport rejects what is not an address.
+constexpr bool is_plausible_ipv6(std::string_view inside) noexcept {
+    if (inside.size() < 2 || inside.size() > 45 || inside.find(':') == std::string_view::npos) return false;
+    for (char c : inside)
+        if (!is_hex_digit(c) && c != ':' && c != '.') return false;
+    return true;
 }
 
 }  // namespace detail
+
+// The partition a region belongs to, as botocore's aws.partition decides: the first partition
+// (in partitions.json order) that lists the region or whose regionRegex matches it, else "aws".
+// Meant for regions that passed validate_region.
+constexpr const aws_partition& partition_of(std::string_view region) noexcept {
+    for (const auto& p : detail::partition_rules)
+        if (detail::matches_partition(region, p)) return p.outputs;
+    return detail::partition_rules[0].outputs;
+}
 
 // A region is required (SigV4 signs with it) and must be a valid host label, as botocore's
 // validate_region_name demands; the messages are botocore's.
@@ -951,46 +1391,45 @@ inline result<void> validate_region(std::string_view region) {
     return {};
 }
 
-// The regional SWF endpoint, https://swf.{region}.{partition dns suffix}.
-inline result<endpoint> endpoint_for_region(std::string_view region) {
-    if (auto valid = validate_region(region); !valid) return std::move(valid.error());
-    endpoint ep;
-    ep.host.reserve(5 + region.size() + 17);
-    ep.host.append("swf.").append(region).append(".").append(detail::partition_dns_suffix(region));
-    return ep;
-}
-
 // Parses a custom endpoint URL such as "http://127.0.0.1:4566" or "https://swf.example/prefix".
-// Only http and https, no user info, no query or fragment, a plausible host and a numeric port.
+// Accepted: scheme http or https (any case); a host that is a DNS name or IPv4 address as
+// botocore's is_valid_endpoint_url accepts them, or a bracketed IPv6 literal; an optional port
+// 1..65535 (the scheme's default port reads as 0); an optional path of RFC 3986 path
+// characters. Rejected, with a configuration_error
+// whose message starts "Invalid endpoint URL: ": anything else, in particular user info, a
+// query or fragment, and whitespace, control or non-ASCII bytes anywhere.
 inline result<endpoint> parse_endpoint_url(std::string_view url) {
-    const auto bad = [&](std::string_view why) {
+    const auto bad = [](std::string_view why) {
         return make_configuration_error("Invalid endpoint URL: " + std::string(why));
     };
-    for (char c : url)
-        if (static_cast<unsigned char>(c) <= 0x20 || c == 0x7F) return bad("it contains whitespace or control characters");
+    for (char ch : url) {
+        const auto c = static_cast<unsigned char>(ch);
+        if (c <= 0x20 || c == 0x7F) return bad("it contains whitespace or control characters");
+        if (c >= 0x80) return bad("it contains non-ASCII characters");
+    }
     endpoint ep;
     const auto sep = url.find("://");
     if (sep == std::string_view::npos) return bad("it has no scheme (expected http:// or https://)");
     const auto scheme = url.substr(0, sep);
-    if (scheme == "https" || scheme == "HTTPS")
+    if (iequals(scheme, "https"))
         ep.scheme = "https";
-    else if (scheme == "http" || scheme == "HTTP")
+    else if (iequals(scheme, "http"))
         ep.scheme = "http";
     else
         return bad("only http and https are supported");
-    auto rest = url.substr(sep + 3);
+    const auto rest = url.substr(sep + 3);
     if (rest.find_first_of("?#") != std::string_view::npos) return bad("a query or fragment is not allowed");
     const auto slash = rest.find('/');
-    auto authority = rest.substr(0, slash);
+    const auto authority = rest.substr(0, slash);
     const auto path = slash == std::string_view::npos ? std::string_view("/") : rest.substr(slash);
     if (authority.find('@') != std::string_view::npos) return bad("user information is not allowed");
-    std::string_view port_text;
-    if (!authority.empty() && authority.front() == '[') {
+    if (authority.empty()) return bad("the host is empty");
+    std::string_view host, port_text;
+    if (authority.front() == '[') {
         const auto close = authority.find(']');
         if (close == std::string_view::npos) return bad("unterminated IPv6 literal");
-        for (char c : authority.substr(1, close - 1))
-            if (!(detail::is_alnum(c) || c == ':' || c == '.')) return bad("malformed IPv6 literal");
-        ep.host = std::string(authority.substr(0, close + 1));
+        if (!detail::is_plausible_ipv6(authority.substr(1, close - 1))) return bad("malformed IPv6 literal");
+        host = authority.substr(0, close + 1);
         const auto after = authority.substr(close + 1);
         if (!after.empty()) {
             if (after.front() != ':') return bad("malformed authority");
@@ -998,24 +1437,56 @@ inline result<endpoint> parse_endpoint_url(std::string_view url) {
         }
     } else {
         const auto colon = authority.find(':');
-        const auto host = authority.substr(0, colon);
-        for (char c : host)
-            if (!detail::is_valid_reg_name_char(c)) return bad("the host has characters a host name cannot have");
-        ep.host = std::string(host);
+        host = authority.substr(0, colon);
+        if (host.empty()) return bad("the host is empty");
+        if (!detail::is_valid_dns_host(host)) return bad("the host is not a valid host name");
         if (colon != std::string_view::npos) port_text = authority.substr(colon + 1);
     }
-    if (ep.host.empty() || ep.host == "[]") return bad("the host is empty");
     if (!port_text.empty()) {
         unsigned value = 0;
         for (char c : port_text) {
-            if (c < '0' || c > '9' || value > 65535) return bad("the port is not a number from 1 to 65535");
+            if (!detail::is_digit(c) || value > 65535) return bad("the port is not a number from 1 to 65535");
             value = value * 10 + static_cast<unsigned>(c - '0');
         }
         if (value == 0 || value > 65535) return bad("the port is not a number from 1 to 65535");
-        ep.port = static_cast<std::uint16_t>(value);
+        const unsigned default_port = ep.scheme == "https" ? 443 : 80;
+        ep.port = value == default_port ? 0 : static_cast<std::uint16_t>(value);  // one spelling per endpoint
     }
+    if (!detail::is_valid_url_path(path)) return bad("the path has characters a URL path cannot have");
+    ep.host = std::string(host);
     ep.path = std::string(path);
     return ep;
+}
+
+// Resolves where requests go exactly as SWF's endpoint rule set in botocore 1.43 does, after
+// botocore's own checks (region a valid host label, endpoint URL well-formed):
+// - endpoint_url set: that URL; with use_fips or use_dualstack, an error;
+// - else region unset: "Invalid Configuration: Missing Region";
+// - else https://swf[-fips].{region}.{dnsSuffix or dualStackDnsSuffix of its partition}, with
+//   GovCloud's exceptions (FIPS alone gives swf.{region}.amazonaws.com; dual-stack alone gives
+//   swf-fips.{region}.api.aws).
+// Errors are configuration_error, with the rule set's messages. Pure and thread-safe.
+inline result<endpoint> resolve_endpoint(const endpoint_params& params) {
+    if (!params.region.empty())
+        if (auto valid = validate_region(params.region); !valid) return std::move(valid.error());
+    if (!params.endpoint_url.empty()) {
+        auto ep = parse_endpoint_url(params.endpoint_url);
+        if (!ep) return ep;
+        if (params.use_fips) return make_configuration_error(std::string(detail::fips_and_custom_endpoint));
+        if (params.use_dualstack)
+            return make_configuration_error(std::string(detail::dualstack_and_custom_endpoint));
+        return ep;
+    }
+    if (params.region.empty()) return make_configuration_error(std::string(detail::missing_region));
+    return detail::resolve_regional_endpoint(params.region, params.use_fips, params.use_dualstack,
+                                             partition_of(params.region));
+}
+
+// The standard regional SWF endpoint: resolve_endpoint without FIPS, dual-stack or a custom URL,
+// except that an empty region is botocore's "You must specify a region.".
+inline result<endpoint> endpoint_for_region(std::string_view region) {
+    if (auto valid = validate_region(region); !valid) return std::move(valid.error());
+    return detail::resolve_regional_endpoint(region, false, false, partition_of(region));
 }
 
 SWFPP_NAMESPACE_END
@@ -1105,6 +1576,8 @@ SWFPP_NAMESPACE_END
 
 #include <simdjson.h>
 
+#include <chrono>
+#include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
@@ -1303,15 +1776,58 @@ private:
         bool ok = true;
         for_each_member<Shape>([&](const auto& m) {
             if (!ok) return;
-            simdjson::dom::element value;
-            if (object.at_key(m.name).get(value) || value.is_null()) return;  // absent: keep the default
-            if (!read_value(value, out.*(m.pointer), problem)) {
-                if (problem.empty()) problem = "unexpected JSON type";
-                problem.insert(0, std::string("member ") + std::string(m.name) + ": ");
-                ok = false;
+            auto& field = out.*(m.pointer);
+            if constexpr (std::is_same_v<std::decay_t<decltype(field)>, unmodelled_members>) {
+                read_unmodelled<Shape>(object, field);
+            } else {
+                simdjson::dom::element value;
+                if (object.at_key(m.name).get(value) || value.is_null()) return;  // absent: keep the default
+                if (!read_value(value, field, problem)) {
+                    if (problem.empty()) problem = "unexpected JSON type";
+                    problem.insert(0, std::string("member ") + std::string(m.name) + ": ");
+                    ok = false;
+                }
             }
         });
         return ok;
+    }
+
+    // Keeps, as raw JSON, every member of `object` that Shape does not declare.
+    template <class Shape>
+    static void read_unmodelled(simdjson::dom::object object, unmodelled_members& out) {
+        out.items.clear();
+        for (const auto field : object) {
+            bool declared = false;
+            for_each_member<Shape>([&](const auto& m) {
+                using value_type = typename std::decay_t<decltype(m)>::value_type;
+                if constexpr (!std::is_same_v<value_type, unmodelled_members>)
+                    declared = declared || m.name == field.key;
+            });
+            if (!declared) out.items.push_back({std::string(field.key), raw_json{simdjson::minify(field.value)}});
+        }
+    }
+
+    // Seconds since the epoch, an integer or with a fraction, to the nearest millisecond.
+    static bool read_timestamp(simdjson::dom::element value, timestamp& out, std::string& problem) {
+        constexpr double limit = 9.2e18;  // milliseconds that fit an int64 (with margin)
+        std::int64_t whole = 0;
+        double seconds = 0;
+        if (!value.get(whole)) {
+            if (whole > static_cast<std::int64_t>(limit / 1000) || whole < -static_cast<std::int64_t>(limit / 1000)) {
+                problem = "timestamp out of range";
+                return false;
+            }
+            out = timestamp(std::chrono::milliseconds(whole * 1000));
+            return true;
+        }
+        if (value.get(seconds)) return false;  // not a number (or an integer beyond int64)
+        const double ms = std::round(seconds * 1000.0);
+        if (!(ms > -limit && ms < limit)) {
+            problem = "timestamp out of range";
+            return false;
+        }
+        out = timestamp(std::chrono::milliseconds(static_cast<std::int64_t>(ms)));
+        return true;
     }
 
     template <class T>
@@ -1362,6 +1878,16 @@ private:
             simdjson::dom::object object;
             if (value.get(object)) return false;
             return read_shape(object, out, problem);
+        } else if constexpr (is_open_enum<T>::value) {
+            std::string_view text;
+            if (value.get(text)) return false;
+            out = T::from_string(text);  // unknown names are kept, never an error
+            return true;
+        } else if constexpr (std::is_same_v<T, timestamp>) {
+            return read_timestamp(value, out, problem);
+        } else if constexpr (std::is_same_v<T, raw_json>) {
+            out.text = simdjson::minify(value);
+            return true;
         } else {
             static_assert(sizeof(T) == 0, "swfpp: unsupported member type in a shape description");
         }
@@ -2181,6 +2707,582 @@ SWFPP_NAMESPACE_END
 
 #endif
 // ---- end swfpp/sigv4.hpp ----
+// ---- begin swfpp/types/common.hpp ----
+// swfpp — SWF shapes several operations share: executions, workflow types, task lists, tags,
+// and the string enumerations that go with them. Members in model order, botocore's `min`
+// constraints; required members are plain values, optional ones std::optional.
+#ifndef SWFPP_TYPES_COMMON_HPP
+#define SWFPP_TYPES_COMMON_HPP
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+
+
+SWFPP_NAMESPACE_BEGIN
+
+// ChildPolicy: what happens to child executions when their parent closes.
+enum class child_policy { terminate, request_cancel, abandon };
+constexpr std::array<std::string_view, 3> enum_names(child_policy) noexcept {
+    return {"TERMINATE", "REQUEST_CANCEL", "ABANDON"};
+}
+
+// ExecutionStatus.
+enum class execution_status { open, closed };
+constexpr std::array<std::string_view, 2> enum_names(execution_status) noexcept { return {"OPEN", "CLOSED"}; }
+
+// CloseStatus: how a closed execution ended.
+enum class close_status { completed, failed, canceled, terminated, continued_as_new, timed_out };
+constexpr std::array<std::string_view, 6> enum_names(close_status) noexcept {
+    return {"COMPLETED", "FAILED", "CANCELED", "TERMINATED", "CONTINUED_AS_NEW", "TIMED_OUT"};
+}
+
+// WorkflowExecution: one run of a workflow.
+struct workflow_execution {
+    std::string workflow_id;
+    std::string run_id;
+
+    static constexpr auto members() {
+        using self = workflow_execution;
+        return std::make_tuple(member("workflowId", &self::workflow_id).min(1), member("runId", &self::run_id).min(1));
+    }
+};
+
+// WorkflowType: a registered workflow type, by name and version.
+struct workflow_type {
+    std::string name;
+    std::string version;
+
+    static constexpr auto members() {
+        using self = workflow_type;
+        return std::make_tuple(member("name", &self::name).min(1), member("version", &self::version).min(1));
+    }
+};
+
+// TaskList.
+struct task_list {
+    std::string name;
+
+    static constexpr auto members() { return std::make_tuple(member("name", &task_list::name).min(1)); }
+};
+
+// ResourceTag: a tag on a domain.
+struct resource_tag {
+    std::string key;
+    std::optional<std::string> value;
+
+    static constexpr auto members() {
+        using self = resource_tag;
+        return std::make_tuple(member("key", &self::key).min(1), member("value", &self::value));
+    }
+};
+
+SWFPP_NAMESPACE_END
+
+#endif
+// ---- end swfpp/types/common.hpp ----
+// ---- begin swfpp/types/history.hpp ----
+// swfpp — history events: what GetWorkflowExecutionHistory and PollForDecisionTask return.
+//
+// Every event has its timestamp, type and id. The attributes of the event types a decider
+// needs for the cancellation flow are typed; those of every other type, including types SWF
+// adds after this release, are kept as raw JSON in `other_attributes`, so one unfamiliar event
+// never fails a whole history.
+#ifndef SWFPP_TYPES_HISTORY_HPP
+#define SWFPP_TYPES_HISTORY_HPP
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <vector>
+
+
+SWFPP_NAMESPACE_BEGIN
+
+// EventType, every value of the SWF model in model order.
+enum class event_type {
+    workflow_execution_started,
+    workflow_execution_cancel_requested,
+    workflow_execution_completed,
+    complete_workflow_execution_failed,
+    workflow_execution_failed,
+    fail_workflow_execution_failed,
+    workflow_execution_timed_out,
+    workflow_execution_canceled,
+    cancel_workflow_execution_failed,
+    workflow_execution_continued_as_new,
+    continue_as_new_workflow_execution_failed,
+    workflow_execution_terminated,
+    decision_task_scheduled,
+    decision_task_started,
+    decision_task_completed,
+    decision_task_timed_out,
+    activity_task_scheduled,
+    schedule_activity_task_failed,
+    activity_task_started,
+    activity_task_completed,
+    activity_task_failed,
+    activity_task_timed_out,
+    activity_task_canceled,
+    activity_task_cancel_requested,
+    request_cancel_activity_task_failed,
+    workflow_execution_signaled,
+    marker_recorded,
+    record_marker_failed,
+    timer_started,
+    start_timer_failed,
+    timer_fired,
+    timer_canceled,
+    cancel_timer_failed,
+    start_child_workflow_execution_initiated,
+    start_child_workflow_execution_failed,
+    child_workflow_execution_started,
+    child_workflow_execution_completed,
+    child_workflow_execution_failed,
+    child_workflow_execution_timed_out,
+    child_workflow_execution_canceled,
+    child_workflow_execution_terminated,
+    signal_external_workflow_execution_initiated,
+    signal_external_workflow_execution_failed,
+    external_workflow_execution_signaled,
+    request_cancel_external_workflow_execution_initiated,
+    request_cancel_external_workflow_execution_failed,
+    external_workflow_execution_cancel_requested,
+    lambda_function_scheduled,
+    lambda_function_started,
+    lambda_function_completed,
+    lambda_function_failed,
+    lambda_function_timed_out,
+    schedule_lambda_function_failed,
+    start_lambda_function_failed,
+};
+constexpr std::array<std::string_view, 54> enum_names(event_type) noexcept {
+    return {"WorkflowExecutionStarted",
+            "WorkflowExecutionCancelRequested",
+            "WorkflowExecutionCompleted",
+            "CompleteWorkflowExecutionFailed",
+            "WorkflowExecutionFailed",
+            "FailWorkflowExecutionFailed",
+            "WorkflowExecutionTimedOut",
+            "WorkflowExecutionCanceled",
+            "CancelWorkflowExecutionFailed",
+            "WorkflowExecutionContinuedAsNew",
+            "ContinueAsNewWorkflowExecutionFailed",
+            "WorkflowExecutionTerminated",
+            "DecisionTaskScheduled",
+            "DecisionTaskStarted",
+            "DecisionTaskCompleted",
+            "DecisionTaskTimedOut",
+            "ActivityTaskScheduled",
+            "ScheduleActivityTaskFailed",
+            "ActivityTaskStarted",
+            "ActivityTaskCompleted",
+            "ActivityTaskFailed",
+            "ActivityTaskTimedOut",
+            "ActivityTaskCanceled",
+            "ActivityTaskCancelRequested",
+            "RequestCancelActivityTaskFailed",
+            "WorkflowExecutionSignaled",
+            "MarkerRecorded",
+            "RecordMarkerFailed",
+            "TimerStarted",
+            "StartTimerFailed",
+            "TimerFired",
+            "TimerCanceled",
+            "CancelTimerFailed",
+            "StartChildWorkflowExecutionInitiated",
+            "StartChildWorkflowExecutionFailed",
+            "ChildWorkflowExecutionStarted",
+            "ChildWorkflowExecutionCompleted",
+            "ChildWorkflowExecutionFailed",
+            "ChildWorkflowExecutionTimedOut",
+            "ChildWorkflowExecutionCanceled",
+            "ChildWorkflowExecutionTerminated",
+            "SignalExternalWorkflowExecutionInitiated",
+            "SignalExternalWorkflowExecutionFailed",
+            "ExternalWorkflowExecutionSignaled",
+            "RequestCancelExternalWorkflowExecutionInitiated",
+            "RequestCancelExternalWorkflowExecutionFailed",
+            "ExternalWorkflowExecutionCancelRequested",
+            "LambdaFunctionScheduled",
+            "LambdaFunctionStarted",
+            "LambdaFunctionCompleted",
+            "LambdaFunctionFailed",
+            "LambdaFunctionTimedOut",
+            "ScheduleLambdaFunctionFailed",
+            "StartLambdaFunctionFailed"};
+}
+
+// WorkflowExecutionCancelRequestedCause.
+enum class workflow_execution_cancel_requested_cause { child_policy_applied };
+constexpr std::array<std::string_view, 1> enum_names(workflow_execution_cancel_requested_cause) noexcept {
+    return {"CHILD_POLICY_APPLIED"};
+}
+
+// CompleteWorkflowExecutionFailedCause.
+enum class complete_workflow_execution_failed_cause { unhandled_decision, operation_not_permitted };
+constexpr std::array<std::string_view, 2> enum_names(complete_workflow_execution_failed_cause) noexcept {
+    return {"UNHANDLED_DECISION", "OPERATION_NOT_PERMITTED"};
+}
+
+// CancelWorkflowExecutionFailedCause. UNHANDLED_DECISION: new events (a signal, another cancel
+// request...) arrived while the decider worked; it must decide again with them in view.
+enum class cancel_workflow_execution_failed_cause { unhandled_decision, operation_not_permitted };
+constexpr std::array<std::string_view, 2> enum_names(cancel_workflow_execution_failed_cause) noexcept {
+    return {"UNHANDLED_DECISION", "OPERATION_NOT_PERMITTED"};
+}
+
+struct workflow_execution_started_event_attributes {
+    std::optional<std::string> input;
+    std::optional<std::string> execution_start_to_close_timeout;
+    std::optional<std::string> task_start_to_close_timeout;
+    open_enum<swfpp::child_policy> child_policy;
+    swfpp::task_list task_list;
+    std::optional<std::string> task_priority;
+    swfpp::workflow_type workflow_type;
+    std::optional<std::vector<std::string>> tag_list;
+    std::optional<std::string> continued_execution_run_id;
+    std::optional<workflow_execution> parent_workflow_execution;
+    std::optional<std::int64_t> parent_initiated_event_id;
+    std::optional<std::string> lambda_role;
+
+    static constexpr auto members() {
+        using self = workflow_execution_started_event_attributes;
+        return std::make_tuple(member("input", &self::input),
+                               member("executionStartToCloseTimeout", &self::execution_start_to_close_timeout),
+                               member("taskStartToCloseTimeout", &self::task_start_to_close_timeout),
+                               member("childPolicy", &self::child_policy),
+                               member("taskList", &self::task_list),
+                               member("taskPriority", &self::task_priority),
+                               member("workflowType", &self::workflow_type),
+                               member("tagList", &self::tag_list),
+                               member("continuedExecutionRunId", &self::continued_execution_run_id),
+                               member("parentWorkflowExecution", &self::parent_workflow_execution),
+                               member("parentInitiatedEventId", &self::parent_initiated_event_id),
+                               member("lambdaRole", &self::lambda_role).min(1));
+    }
+};
+
+struct workflow_execution_completed_event_attributes {
+    std::optional<std::string> result;
+    std::int64_t decision_task_completed_event_id = 0;
+
+    static constexpr auto members() {
+        using self = workflow_execution_completed_event_attributes;
+        return std::make_tuple(member("result", &self::result),
+                               member("decisionTaskCompletedEventId", &self::decision_task_completed_event_id));
+    }
+};
+
+struct complete_workflow_execution_failed_event_attributes {
+    open_enum<complete_workflow_execution_failed_cause> cause;
+    std::int64_t decision_task_completed_event_id = 0;
+
+    static constexpr auto members() {
+        using self = complete_workflow_execution_failed_event_attributes;
+        return std::make_tuple(member("cause", &self::cause),
+                               member("decisionTaskCompletedEventId", &self::decision_task_completed_event_id));
+    }
+};
+
+struct workflow_execution_canceled_event_attributes {
+    std::optional<std::string> details;
+    std::int64_t decision_task_completed_event_id = 0;
+
+    static constexpr auto members() {
+        using self = workflow_execution_canceled_event_attributes;
+        return std::make_tuple(member("details", &self::details),
+                               member("decisionTaskCompletedEventId", &self::decision_task_completed_event_id));
+    }
+};
+
+struct cancel_workflow_execution_failed_event_attributes {
+    open_enum<cancel_workflow_execution_failed_cause> cause;
+    std::int64_t decision_task_completed_event_id = 0;
+
+    static constexpr auto members() {
+        using self = cancel_workflow_execution_failed_event_attributes;
+        return std::make_tuple(member("cause", &self::cause),
+                               member("decisionTaskCompletedEventId", &self::decision_task_completed_event_id));
+    }
+};
+
+// All members optional: a cancellation requested with RequestCancelWorkflowExecution carries
+// none; one requested by another execution's decision names that execution.
+struct workflow_execution_cancel_requested_event_attributes {
+    std::optional<workflow_execution> external_workflow_execution;
+    std::optional<std::int64_t> external_initiated_event_id;
+    std::optional<open_enum<workflow_execution_cancel_requested_cause>> cause;
+
+    static constexpr auto members() {
+        using self = workflow_execution_cancel_requested_event_attributes;
+        return std::make_tuple(member("externalWorkflowExecution", &self::external_workflow_execution),
+                               member("externalInitiatedEventId", &self::external_initiated_event_id),
+                               member("cause", &self::cause));
+    }
+};
+
+struct decision_task_scheduled_event_attributes {
+    swfpp::task_list task_list;
+    std::optional<std::string> task_priority;
+    std::optional<std::string> start_to_close_timeout;
+    std::optional<std::string> schedule_to_start_timeout;
+
+    static constexpr auto members() {
+        using self = decision_task_scheduled_event_attributes;
+        return std::make_tuple(member("taskList", &self::task_list), member("taskPriority", &self::task_priority),
+                               member("startToCloseTimeout", &self::start_to_close_timeout),
+                               member("scheduleToStartTimeout", &self::schedule_to_start_timeout));
+    }
+};
+
+struct decision_task_started_event_attributes {
+    std::optional<std::string> identity;
+    std::int64_t scheduled_event_id = 0;
+
+    static constexpr auto members() {
+        using self = decision_task_started_event_attributes;
+        return std::make_tuple(member("identity", &self::identity),
+                               member("scheduledEventId", &self::scheduled_event_id));
+    }
+};
+
+struct decision_task_completed_event_attributes {
+    std::optional<std::string> execution_context;
+    std::int64_t scheduled_event_id = 0;
+    std::int64_t started_event_id = 0;
+    std::optional<swfpp::task_list> task_list;
+    std::optional<std::string> task_list_schedule_to_start_timeout;
+
+    static constexpr auto members() {
+        using self = decision_task_completed_event_attributes;
+        return std::make_tuple(member("executionContext", &self::execution_context),
+                               member("scheduledEventId", &self::scheduled_event_id),
+                               member("startedEventId", &self::started_event_id),
+                               member("taskList", &self::task_list),
+                               member("taskListScheduleToStartTimeout", &self::task_list_schedule_to_start_timeout));
+    }
+};
+
+// HistoryEvent. Exactly one `...EventAttributes` member is set by SWF, the one matching
+// `event_type`: a typed one below, or for the other types an entry of `other_attributes`
+// (see raw_attributes()).
+struct history_event {
+    timestamp event_timestamp{};
+    open_enum<swfpp::event_type> event_type;  // an unknown type keeps its name: event_type.str()
+    std::int64_t event_id = 0;
+    std::optional<swfpp::workflow_execution_started_event_attributes> workflow_execution_started_event_attributes;
+    std::optional<swfpp::workflow_execution_completed_event_attributes> workflow_execution_completed_event_attributes;
+    std::optional<swfpp::complete_workflow_execution_failed_event_attributes>
+        complete_workflow_execution_failed_event_attributes;
+    std::optional<swfpp::workflow_execution_canceled_event_attributes> workflow_execution_canceled_event_attributes;
+    std::optional<swfpp::cancel_workflow_execution_failed_event_attributes>
+        cancel_workflow_execution_failed_event_attributes;
+    std::optional<swfpp::workflow_execution_cancel_requested_event_attributes>
+        workflow_execution_cancel_requested_event_attributes;
+    std::optional<swfpp::decision_task_scheduled_event_attributes> decision_task_scheduled_event_attributes;
+    std::optional<swfpp::decision_task_started_event_attributes> decision_task_started_event_attributes;
+    std::optional<swfpp::decision_task_completed_event_attributes> decision_task_completed_event_attributes;
+    unmodelled_members other_attributes;  // every member not declared above, as raw JSON
+
+    // The attributes of an event whose type has no typed member here, as minified JSON (the
+    // `...EventAttributes` object SWF sent), or nullptr.
+    const raw_json* raw_attributes() const noexcept {
+        constexpr std::string_view suffix = "EventAttributes";
+        for (const auto& m : other_attributes.items) {
+            const std::string_view name = m.name;
+            if (name.size() > suffix.size() && name.substr(name.size() - suffix.size()) == suffix) return &m.value;
+        }
+        return nullptr;
+    }
+
+    static constexpr auto members() {
+        using self = history_event;
+        return std::make_tuple(
+            member("eventTimestamp", &self::event_timestamp), member("eventType", &self::event_type),
+            member("eventId", &self::event_id),
+            member("workflowExecutionStartedEventAttributes", &self::workflow_execution_started_event_attributes),
+            member("workflowExecutionCompletedEventAttributes", &self::workflow_execution_completed_event_attributes),
+            member("completeWorkflowExecutionFailedEventAttributes",
+                   &self::complete_workflow_execution_failed_event_attributes),
+            member("workflowExecutionCanceledEventAttributes", &self::workflow_execution_canceled_event_attributes),
+            member("cancelWorkflowExecutionFailedEventAttributes",
+                   &self::cancel_workflow_execution_failed_event_attributes),
+            member("workflowExecutionCancelRequestedEventAttributes",
+                   &self::workflow_execution_cancel_requested_event_attributes),
+            member("decisionTaskScheduledEventAttributes", &self::decision_task_scheduled_event_attributes),
+            member("decisionTaskStartedEventAttributes", &self::decision_task_started_event_attributes),
+            member("decisionTaskCompletedEventAttributes", &self::decision_task_completed_event_attributes),
+            other_members(&self::other_attributes));
+    }
+};
+
+SWFPP_NAMESPACE_END
+
+#endif
+// ---- end swfpp/types/history.hpp ----
+// ---- begin swfpp/types/decisions.hpp ----
+// swfpp — decisions: what a decider answers with RespondDecisionTaskCompleted.
+//
+// Modelled: closing the execution (complete, fail, cancel), markers and timers. The other
+// decision types can be named (decision_type) but not yet given attributes.
+#ifndef SWFPP_TYPES_DECISIONS_HPP
+#define SWFPP_TYPES_DECISIONS_HPP
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <utility>
+
+
+SWFPP_NAMESPACE_BEGIN
+
+// DecisionType, every value of the SWF model in model order.
+enum class decision_type {
+    schedule_activity_task,
+    request_cancel_activity_task,
+    complete_workflow_execution,
+    fail_workflow_execution,
+    cancel_workflow_execution,
+    continue_as_new_workflow_execution,
+    record_marker,
+    start_timer,
+    cancel_timer,
+    signal_external_workflow_execution,
+    request_cancel_external_workflow_execution,
+    start_child_workflow_execution,
+    schedule_lambda_function,
+};
+constexpr std::array<std::string_view, 13> enum_names(decision_type) noexcept {
+    return {"ScheduleActivityTask",
+            "RequestCancelActivityTask",
+            "CompleteWorkflowExecution",
+            "FailWorkflowExecution",
+            "CancelWorkflowExecution",
+            "ContinueAsNewWorkflowExecution",
+            "RecordMarker",
+            "StartTimer",
+            "CancelTimer",
+            "SignalExternalWorkflowExecution",
+            "RequestCancelExternalWorkflowExecution",
+            "StartChildWorkflowExecution",
+            "ScheduleLambdaFunction"};
+}
+
+struct complete_workflow_execution_decision_attributes {
+    std::optional<std::string> result;
+
+    static constexpr auto members() {
+        return std::make_tuple(member("result", &complete_workflow_execution_decision_attributes::result));
+    }
+};
+
+struct fail_workflow_execution_decision_attributes {
+    std::optional<std::string> reason;
+    std::optional<std::string> details;
+
+    static constexpr auto members() {
+        using self = fail_workflow_execution_decision_attributes;
+        return std::make_tuple(member("reason", &self::reason), member("details", &self::details));
+    }
+};
+
+struct cancel_workflow_execution_decision_attributes {
+    std::optional<std::string> details;
+
+    static constexpr auto members() {
+        return std::make_tuple(member("details", &cancel_workflow_execution_decision_attributes::details));
+    }
+};
+
+struct record_marker_decision_attributes {
+    std::string marker_name;
+    std::optional<std::string> details;
+
+    static constexpr auto members() {
+        using self = record_marker_decision_attributes;
+        return std::make_tuple(member("markerName", &self::marker_name).min(1), member("details", &self::details));
+    }
+};
+
+struct start_timer_decision_attributes {
+    std::string timer_id;
+    std::optional<std::string> control;
+    std::string start_to_fire_timeout;  // seconds, as a decimal string
+
+    static constexpr auto members() {
+        using self = start_timer_decision_attributes;
+        return std::make_tuple(member("timerId", &self::timer_id).min(1), member("control", &self::control),
+                               member("startToFireTimeout", &self::start_to_fire_timeout).min(1));
+    }
+};
+
+struct cancel_timer_decision_attributes {
+    std::string timer_id;
+
+    static constexpr auto members() {
+        return std::make_tuple(member("timerId", &cancel_timer_decision_attributes::timer_id).min(1));
+    }
+};
+
+// Decision. `decision_type` is required (validation reports it missing when unset); set the
+// attributes member that matches it. The factories build the closing decisions.
+struct decision {
+    open_enum<swfpp::decision_type> decision_type;
+    std::optional<swfpp::complete_workflow_execution_decision_attributes>
+        complete_workflow_execution_decision_attributes;
+    std::optional<swfpp::fail_workflow_execution_decision_attributes> fail_workflow_execution_decision_attributes;
+    std::optional<swfpp::cancel_workflow_execution_decision_attributes> cancel_workflow_execution_decision_attributes;
+    std::optional<swfpp::record_marker_decision_attributes> record_marker_decision_attributes;
+    std::optional<swfpp::start_timer_decision_attributes> start_timer_decision_attributes;
+    std::optional<swfpp::cancel_timer_decision_attributes> cancel_timer_decision_attributes;
+
+    static decision complete_workflow_execution(std::optional<std::string> result = std::nullopt) {
+        decision d;
+        d.decision_type = swfpp::decision_type::complete_workflow_execution;
+        d.complete_workflow_execution_decision_attributes = {std::move(result)};
+        return d;
+    }
+    static decision fail_workflow_execution(std::optional<std::string> reason = std::nullopt,
+                                            std::optional<std::string> details = std::nullopt) {
+        decision d;
+        d.decision_type = swfpp::decision_type::fail_workflow_execution;
+        d.fail_workflow_execution_decision_attributes = {std::move(reason), std::move(details)};
+        return d;
+    }
+    // The answer to a WorkflowExecutionCancelRequested event: close the execution as CANCELED.
+    static decision cancel_workflow_execution(std::optional<std::string> details = std::nullopt) {
+        decision d;
+        d.decision_type = swfpp::decision_type::cancel_workflow_execution;
+        d.cancel_workflow_execution_decision_attributes = {std::move(details)};
+        return d;
+    }
+
+    static constexpr auto members() {
+        using self = decision;
+        return std::make_tuple(
+            member("decisionType", &self::decision_type),
+            member("completeWorkflowExecutionDecisionAttributes",
+                   &self::complete_workflow_execution_decision_attributes),
+            member("failWorkflowExecutionDecisionAttributes", &self::fail_workflow_execution_decision_attributes),
+            member("cancelWorkflowExecutionDecisionAttributes", &self::cancel_workflow_execution_decision_attributes),
+            member("recordMarkerDecisionAttributes", &self::record_marker_decision_attributes),
+            member("startTimerDecisionAttributes", &self::start_timer_decision_attributes),
+            member("cancelTimerDecisionAttributes", &self::cancel_timer_decision_attributes));
+    }
+};
+
+SWFPP_NAMESPACE_END
+
+#endif
+// ---- end swfpp/types/decisions.hpp ----
 // ---- begin swfpp/operations/request_cancel_workflow_execution.hpp ----
 // swfpp — RequestCancelWorkflowExecution: ask SWF to cancel a workflow execution gracefully.
 // The service records a WorkflowExecutionCancelRequested event; the decider decides what to do.
@@ -2222,16 +3324,1085 @@ SWFPP_NAMESPACE_END
 
 #endif
 // ---- end swfpp/operations/request_cancel_workflow_execution.hpp ----
-// ---- begin swfpp/client.hpp ----
-// swfpp — basic_client: a thin policy-based shell that pumps values through the sans-I/O core
-// (build_request -> Signer -> Transport -> response_parser).
-#ifndef SWFPP_CLIENT_HPP
-#define SWFPP_CLIENT_HPP
+// ---- begin swfpp/operations/register_domain.hpp ----
+// swfpp — RegisterDomain: create a domain, the namespace of workflow types and executions.
+#ifndef SWFPP_OPERATIONS_REGISTER_DOMAIN_HPP
+#define SWFPP_OPERATIONS_REGISTER_DOMAIN_HPP
 
-#include <chrono>
 #include <optional>
 #include <string>
 #include <string_view>
+#include <tuple>
+#include <vector>
+
+
+SWFPP_NAMESPACE_BEGIN
+
+struct register_domain_input {
+    std::string name;
+    std::optional<std::string> description;
+    std::string workflow_execution_retention_period_in_days;  // a decimal string, e.g. "1"
+    std::optional<std::vector<resource_tag>> tags;
+
+    static constexpr auto members() {
+        using self = register_domain_input;
+        return std::make_tuple(member("name", &self::name).min(1), member("description", &self::description),
+                               member("workflowExecutionRetentionPeriodInDays",
+                                      &self::workflow_execution_retention_period_in_days)
+                                   .min(1),
+                               member("tags", &self::tags));
+    }
+};
+
+struct register_domain_output {
+    static constexpr auto members() { return std::tuple<>(); }
+};
+
+// Faults: DomainAlreadyExistsFault, LimitExceededFault, OperationNotPermittedFault, TooManyTagsFault.
+struct register_domain {
+    static constexpr std::string_view name = "RegisterDomain";
+    using input = register_domain_input;
+    using output = register_domain_output;
+};
+
+SWFPP_NAMESPACE_END
+
+#endif
+// ---- end swfpp/operations/register_domain.hpp ----
+// ---- begin swfpp/operations/register_workflow_type.hpp ----
+// swfpp — RegisterWorkflowType: declare a workflow type (name and version) and its defaults.
+#ifndef SWFPP_OPERATIONS_REGISTER_WORKFLOW_TYPE_HPP
+#define SWFPP_OPERATIONS_REGISTER_WORKFLOW_TYPE_HPP
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+
+
+SWFPP_NAMESPACE_BEGIN
+
+// The defaults apply to executions started without their own values; durations are decimal
+// strings of seconds ("NONE" for no limit).
+struct register_workflow_type_input {
+    std::string domain;
+    std::string name;
+    std::string version;
+    std::optional<std::string> description;
+    std::optional<std::string> default_task_start_to_close_timeout;
+    std::optional<std::string> default_execution_start_to_close_timeout;
+    std::optional<task_list> default_task_list;
+    std::optional<std::string> default_task_priority;
+    std::optional<open_enum<child_policy>> default_child_policy;
+    std::optional<std::string> default_lambda_role;
+
+    static constexpr auto members() {
+        using self = register_workflow_type_input;
+        return std::make_tuple(
+            member("domain", &self::domain).min(1), member("name", &self::name).min(1),
+            member("version", &self::version).min(1), member("description", &self::description),
+            member("defaultTaskStartToCloseTimeout", &self::default_task_start_to_close_timeout),
+            member("defaultExecutionStartToCloseTimeout", &self::default_execution_start_to_close_timeout),
+            member("defaultTaskList", &self::default_task_list),
+            member("defaultTaskPriority", &self::default_task_priority),
+            member("defaultChildPolicy", &self::default_child_policy),
+            member("defaultLambdaRole", &self::default_lambda_role).min(1));
+    }
+};
+
+struct register_workflow_type_output {
+    static constexpr auto members() { return std::tuple<>(); }
+};
+
+// Faults: TypeAlreadyExistsFault, LimitExceededFault, UnknownResourceFault, OperationNotPermittedFault.
+struct register_workflow_type {
+    static constexpr std::string_view name = "RegisterWorkflowType";
+    using input = register_workflow_type_input;
+    using output = register_workflow_type_output;
+};
+
+SWFPP_NAMESPACE_END
+
+#endif
+// ---- end swfpp/operations/register_workflow_type.hpp ----
+// ---- begin swfpp/operations/start_workflow_execution.hpp ----
+// swfpp — StartWorkflowExecution: start a run of a registered workflow type; returns its runId.
+#ifndef SWFPP_OPERATIONS_START_WORKFLOW_EXECUTION_HPP
+#define SWFPP_OPERATIONS_START_WORKFLOW_EXECUTION_HPP
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <vector>
+
+
+SWFPP_NAMESPACE_BEGIN
+
+// Unset optional members take the workflow type's registered defaults.
+struct start_workflow_execution_input {
+    std::string domain;
+    std::string workflow_id;
+    swfpp::workflow_type workflow_type;
+    std::optional<swfpp::task_list> task_list;
+    std::optional<std::string> task_priority;
+    std::optional<std::string> input;
+    std::optional<std::string> execution_start_to_close_timeout;
+    std::optional<std::vector<std::string>> tag_list;  // at most 5 (checked by the service)
+    std::optional<std::string> task_start_to_close_timeout;
+    std::optional<open_enum<swfpp::child_policy>> child_policy;
+    std::optional<std::string> lambda_role;
+
+    static constexpr auto members() {
+        using self = start_workflow_execution_input;
+        return std::make_tuple(
+            member("domain", &self::domain).min(1), member("workflowId", &self::workflow_id).min(1),
+            member("workflowType", &self::workflow_type), member("taskList", &self::task_list),
+            member("taskPriority", &self::task_priority), member("input", &self::input),
+            member("executionStartToCloseTimeout", &self::execution_start_to_close_timeout),
+            member("tagList", &self::tag_list),
+            member("taskStartToCloseTimeout", &self::task_start_to_close_timeout),
+            member("childPolicy", &self::child_policy), member("lambdaRole", &self::lambda_role).min(1));
+    }
+};
+
+// Run.
+struct start_workflow_execution_output {
+    std::optional<std::string> run_id;
+
+    static constexpr auto members() {
+        return std::make_tuple(member("runId", &start_workflow_execution_output::run_id).min(1));
+    }
+};
+
+// Faults: UnknownResourceFault, TypeDeprecatedFault, WorkflowExecutionAlreadyStartedFault,
+// LimitExceededFault, OperationNotPermittedFault, DefaultUndefinedFault.
+struct start_workflow_execution {
+    static constexpr std::string_view name = "StartWorkflowExecution";
+    using input = start_workflow_execution_input;
+    using output = start_workflow_execution_output;
+};
+
+SWFPP_NAMESPACE_END
+
+#endif
+// ---- end swfpp/operations/start_workflow_execution.hpp ----
+// ---- begin swfpp/operations/describe_workflow_execution.hpp ----
+// swfpp — DescribeWorkflowExecution: status, configuration and open counts of one run.
+#ifndef SWFPP_OPERATIONS_DESCRIBE_WORKFLOW_EXECUTION_HPP
+#define SWFPP_OPERATIONS_DESCRIBE_WORKFLOW_EXECUTION_HPP
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <vector>
+
+
+SWFPP_NAMESPACE_BEGIN
+
+struct describe_workflow_execution_input {
+    std::string domain;
+    workflow_execution execution;
+
+    static constexpr auto members() {
+        using self = describe_workflow_execution_input;
+        return std::make_tuple(member("domain", &self::domain).min(1), member("execution", &self::execution));
+    }
+};
+
+// WorkflowExecutionInfo.
+struct workflow_execution_info {
+    workflow_execution execution;
+    swfpp::workflow_type workflow_type;
+    timestamp start_timestamp{};
+    std::optional<timestamp> close_timestamp;
+    open_enum<swfpp::execution_status> execution_status;
+    std::optional<open_enum<swfpp::close_status>> close_status;  // set once the execution is closed
+    std::optional<workflow_execution> parent;
+    std::optional<std::vector<std::string>> tag_list;
+    std::optional<bool> cancel_requested;  // RequestCancelWorkflowExecution was called on it
+
+    static constexpr auto members() {
+        using self = workflow_execution_info;
+        return std::make_tuple(member("execution", &self::execution), member("workflowType", &self::workflow_type),
+                               member("startTimestamp", &self::start_timestamp),
+                               member("closeTimestamp", &self::close_timestamp),
+                               member("executionStatus", &self::execution_status),
+                               member("closeStatus", &self::close_status), member("parent", &self::parent),
+                               member("tagList", &self::tag_list), member("cancelRequested", &self::cancel_requested));
+    }
+};
+
+// WorkflowExecutionConfiguration.
+struct workflow_execution_configuration {
+    std::string task_start_to_close_timeout;
+    std::string execution_start_to_close_timeout;
+    swfpp::task_list task_list;
+    std::optional<std::string> task_priority;
+    open_enum<swfpp::child_policy> child_policy;
+    std::optional<std::string> lambda_role;
+
+    static constexpr auto members() {
+        using self = workflow_execution_configuration;
+        return std::make_tuple(member("taskStartToCloseTimeout", &self::task_start_to_close_timeout).min(1),
+                               member("executionStartToCloseTimeout", &self::execution_start_to_close_timeout).min(1),
+                               member("taskList", &self::task_list), member("taskPriority", &self::task_priority),
+                               member("childPolicy", &self::child_policy),
+                               member("lambdaRole", &self::lambda_role).min(1));
+    }
+};
+
+// WorkflowExecutionOpenCounts.
+struct workflow_execution_open_counts {
+    std::int32_t open_activity_tasks = 0;
+    std::int32_t open_decision_tasks = 0;
+    std::int32_t open_timers = 0;
+    std::int32_t open_child_workflow_executions = 0;
+    std::optional<std::int32_t> open_lambda_functions;
+
+    static constexpr auto members() {
+        using self = workflow_execution_open_counts;
+        return std::make_tuple(member("openActivityTasks", &self::open_activity_tasks).min(0),
+                               member("openDecisionTasks", &self::open_decision_tasks).min(0),
+                               member("openTimers", &self::open_timers).min(0),
+                               member("openChildWorkflowExecutions", &self::open_child_workflow_executions).min(0),
+                               member("openLambdaFunctions", &self::open_lambda_functions).min(0));
+    }
+};
+
+// WorkflowExecutionDetail.
+struct describe_workflow_execution_output {
+    workflow_execution_info execution_info;
+    workflow_execution_configuration execution_configuration;
+    workflow_execution_open_counts open_counts;
+    std::optional<timestamp> latest_activity_task_timestamp;
+    std::optional<std::string> latest_execution_context;
+
+    static constexpr auto members() {
+        using self = describe_workflow_execution_output;
+        return std::make_tuple(member("executionInfo", &self::execution_info),
+                               member("executionConfiguration", &self::execution_configuration),
+                               member("openCounts", &self::open_counts),
+                               member("latestActivityTaskTimestamp", &self::latest_activity_task_timestamp),
+                               member("latestExecutionContext", &self::latest_execution_context));
+    }
+};
+
+// Faults: UnknownResourceFault, OperationNotPermittedFault.
+struct describe_workflow_execution {
+    static constexpr std::string_view name = "DescribeWorkflowExecution";
+    using input = describe_workflow_execution_input;
+    using output = describe_workflow_execution_output;
+};
+
+SWFPP_NAMESPACE_END
+
+#endif
+// ---- end swfpp/operations/describe_workflow_execution.hpp ----
+// ---- begin swfpp/operations/get_workflow_execution_history.hpp ----
+// swfpp — GetWorkflowExecutionHistory: one page of an execution's history events.
+#ifndef SWFPP_OPERATIONS_GET_WORKFLOW_EXECUTION_HISTORY_HPP
+#define SWFPP_OPERATIONS_GET_WORKFLOW_EXECUTION_HISTORY_HPP
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <vector>
+
+
+SWFPP_NAMESPACE_BEGIN
+
+// For the next page, send the same input with `next_page_token` from the previous output.
+struct get_workflow_execution_history_input {
+    std::string domain;
+    workflow_execution execution;
+    std::optional<std::string> next_page_token;
+    std::optional<std::int32_t> maximum_page_size;  // 0 or unset: the service's maximum (1000)
+    std::optional<bool> reverse_order;
+
+    static constexpr auto members() {
+        using self = get_workflow_execution_history_input;
+        return std::make_tuple(member("domain", &self::domain).min(1), member("execution", &self::execution),
+                               member("nextPageToken", &self::next_page_token),
+                               member("maximumPageSize", &self::maximum_page_size).min(0),
+                               member("reverseOrder", &self::reverse_order));
+    }
+};
+
+// History. `next_page_token` is set when more events remain.
+struct get_workflow_execution_history_output {
+    std::vector<history_event> events;
+    std::optional<std::string> next_page_token;
+
+    static constexpr auto members() {
+        using self = get_workflow_execution_history_output;
+        return std::make_tuple(member("events", &self::events), member("nextPageToken", &self::next_page_token));
+    }
+};
+
+// Faults: UnknownResourceFault, OperationNotPermittedFault.
+struct get_workflow_execution_history {
+    static constexpr std::string_view name = "GetWorkflowExecutionHistory";
+    using input = get_workflow_execution_history_input;
+    using output = get_workflow_execution_history_output;
+};
+
+SWFPP_NAMESPACE_END
+
+#endif
+// ---- end swfpp/operations/get_workflow_execution_history.hpp ----
+// ---- begin swfpp/operations/poll_for_decision_task.hpp ----
+// swfpp — PollForDecisionTask: a decider asks for the next decision task of a task list.
+// SWF holds the call open up to 60 seconds; when none comes it answers with an empty task
+// (no taskToken): check has_task().
+#ifndef SWFPP_OPERATIONS_POLL_FOR_DECISION_TASK_HPP
+#define SWFPP_OPERATIONS_POLL_FOR_DECISION_TASK_HPP
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <vector>
+
+
+SWFPP_NAMESPACE_BEGIN
+
+// For the next page of a long history, poll again with `next_page_token` from the output.
+struct poll_for_decision_task_input {
+    std::string domain;
+    swfpp::task_list task_list;
+    std::optional<std::string> identity;  // recorded in DecisionTaskStarted
+    std::optional<std::string> next_page_token;
+    std::optional<std::int32_t> maximum_page_size;
+    std::optional<bool> reverse_order;
+    std::optional<bool> start_at_previous_started_event;
+
+    static constexpr auto members() {
+        using self = poll_for_decision_task_input;
+        return std::make_tuple(member("domain", &self::domain).min(1), member("taskList", &self::task_list),
+                               member("identity", &self::identity), member("nextPageToken", &self::next_page_token),
+                               member("maximumPageSize", &self::maximum_page_size).min(0),
+                               member("reverseOrder", &self::reverse_order),
+                               member("startAtPreviousStartedEvent", &self::start_at_previous_started_event));
+    }
+};
+
+// DecisionTask.
+struct poll_for_decision_task_output {
+    std::string task_token;  // empty when the poll timed out without a task
+    std::int64_t started_event_id = 0;
+    swfpp::workflow_execution workflow_execution;
+    swfpp::workflow_type workflow_type;
+    std::vector<history_event> events;
+    std::optional<std::string> next_page_token;
+    std::optional<std::int64_t> previous_started_event_id;
+
+    bool has_task() const noexcept { return !task_token.empty(); }
+
+    static constexpr auto members() {
+        using self = poll_for_decision_task_output;
+        return std::make_tuple(member("taskToken", &self::task_token).min(1),
+                               member("startedEventId", &self::started_event_id),
+                               member("workflowExecution", &self::workflow_execution),
+                               member("workflowType", &self::workflow_type), member("events", &self::events),
+                               member("nextPageToken", &self::next_page_token),
+                               member("previousStartedEventId", &self::previous_started_event_id));
+    }
+};
+
+// Faults: UnknownResourceFault, OperationNotPermittedFault, LimitExceededFault.
+struct poll_for_decision_task {
+    static constexpr std::string_view name = "PollForDecisionTask";
+    using input = poll_for_decision_task_input;
+    using output = poll_for_decision_task_output;
+};
+
+SWFPP_NAMESPACE_END
+
+#endif
+// ---- end swfpp/operations/poll_for_decision_task.hpp ----
+// ---- begin swfpp/operations/respond_decision_task_completed.hpp ----
+// swfpp — RespondDecisionTaskCompleted: a decider hands back its decisions for a task.
+#ifndef SWFPP_OPERATIONS_RESPOND_DECISION_TASK_COMPLETED_HPP
+#define SWFPP_OPERATIONS_RESPOND_DECISION_TASK_COMPLETED_HPP
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <vector>
+
+
+SWFPP_NAMESPACE_BEGIN
+
+struct respond_decision_task_completed_input {
+    std::string task_token;  // from poll_for_decision_task_output
+    std::optional<std::vector<decision>> decisions;
+    std::optional<std::string> execution_context;
+    std::optional<swfpp::task_list> task_list;
+    std::optional<std::string> task_list_schedule_to_start_timeout;
+
+    static constexpr auto members() {
+        using self = respond_decision_task_completed_input;
+        return std::make_tuple(member("taskToken", &self::task_token).min(1), member("decisions", &self::decisions),
+                               member("executionContext", &self::execution_context),
+                               member("taskList", &self::task_list),
+                               member("taskListScheduleToStartTimeout", &self::task_list_schedule_to_start_timeout));
+    }
+};
+
+struct respond_decision_task_completed_output {
+    static constexpr auto members() { return std::tuple<>(); }
+};
+
+// Faults: UnknownResourceFault, OperationNotPermittedFault.
+struct respond_decision_task_completed {
+    static constexpr std::string_view name = "RespondDecisionTaskCompleted";
+    using input = respond_decision_task_completed_input;
+    using output = respond_decision_task_completed_output;
+};
+
+SWFPP_NAMESPACE_END
+
+#endif
+// ---- end swfpp/operations/respond_decision_task_completed.hpp ----
+// ---- begin swfpp/retry.hpp ----
+// swfpp — retries for basic_client: the AWS SDKs' "standard" retry mode (the default, as
+// botocore 1.43 retries/standard.py and retries/quota.py implement it), botocore's "legacy"
+// mode, a policy choosing between them at run time (AWS_RETRY_MODE), a policy that never
+// retries, the concept your own policy must model, and the pure pieces the client applies
+// between attempts (the amz-sdk-* headers and clock-skew detection).
+#ifndef SWFPP_RETRY_HPP
+#define SWFPP_RETRY_HPP
+
+#include <algorithm>
+#include <array>
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+
+// ---- begin swfpp/detail/clock_skew.hpp ----
+// swfpp — what clock-skew correction needs: the HTTP Date header as a time, the error codes
+// that mean "your clock is off", and a thread-safe store for the learned offset.
+#ifndef SWFPP_DETAIL_CLOCK_SKEW_HPP
+#define SWFPP_DETAIL_CLOCK_SKEW_HPP
+
+#include <atomic>
+#include <chrono>
+#include <cstdint>
+#include <optional>
+#include <string_view>
+
+
+SWFPP_NAMESPACE_BEGIN
+namespace detail {
+
+// Days since 1970-01-01 of a proleptic Gregorian date (Howard Hinnant's days_from_civil).
+constexpr std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) noexcept {
+    y -= m <= 2 ? 1 : 0;
+    const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
+    const auto yoe = static_cast<unsigned>(y - era * 400);
+    const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+    const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+constexpr bool parse_digits(std::string_view s, std::size_t pos, std::size_t n, unsigned& out) noexcept {
+    out = 0;
+    for (std::size_t i = pos; i < pos + n; ++i) {
+        if (s[i] < '0' || s[i] > '9') return false;
+        out = out * 10 + static_cast<unsigned>(s[i] - '0');
+    }
+    return true;
+}
+
+// An HTTP Date header in IMF-fixdate form, "Sun, 06 Nov 1994 08:49:37 GMT", the only form AWS
+// sends (RFC 9110 section 5.6.7). Anything else, or an impossible date, is nullopt: a Date we
+// cannot read must not move our clock. The weekday name is checked for shape, not for truth.
+constexpr std::optional<std::chrono::system_clock::time_point> parse_http_date(std::string_view s) noexcept {
+    constexpr std::string_view months = "JanFebMarAprMayJunJulAugSepOctNovDec";
+    constexpr std::string_view days = "MonTueWedThuFriSatSun";
+    if (s.size() != 29 || s.substr(3, 2) != ", " || s[7] != ' ' || s[11] != ' ' || s[16] != ' ' || s[19] != ':' ||
+        s[22] != ':' || s.substr(25) != " GMT")
+        return std::nullopt;
+    bool day_name = false;
+    for (std::size_t i = 0; i < days.size(); i += 3) day_name = day_name || days.substr(i, 3) == s.substr(0, 3);
+    unsigned month = 0;
+    for (std::size_t i = 0; i < months.size(); i += 3)
+        if (months.substr(i, 3) == s.substr(8, 3)) month = static_cast<unsigned>(i / 3 + 1);
+    unsigned day = 0, year = 0, hour = 0, minute = 0, second = 0;
+    if (!day_name || month == 0 || !parse_digits(s, 5, 2, day) || !parse_digits(s, 12, 4, year) ||
+        !parse_digits(s, 17, 2, hour) || !parse_digits(s, 20, 2, minute) || !parse_digits(s, 23, 2, second))
+        return std::nullopt;
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    constexpr unsigned char month_days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    const unsigned last_day = month_days[month - 1] + (month == 2 && leap ? 1u : 0u);
+    if (day < 1 || day > last_day || hour > 23 || minute > 59 || second > 60) return std::nullopt;
+    const std::int64_t seconds = days_from_civil(year, month, day) * 86400 + hour * 3600 + minute * 60 + second;
+    return std::chrono::system_clock::time_point(std::chrono::seconds(seconds));
+}
+
+// The error codes with which AWS services reject a request signed at the wrong time (the list
+// aws-sdk-go-v2 and aws-sdk-cpp correct the clock for).
+constexpr bool is_clock_skew_error_code(std::string_view code) noexcept {
+    constexpr std::string_view codes[] = {"RequestTimeTooSkewed",  "RequestExpired", "InvalidSignatureException",
+                                          "SignatureDoesNotMatch", "AuthFailure",    "RequestInTheFuture"};
+    for (std::string_view c : codes)
+        if (c == code) return true;
+    return false;
+}
+
+// The correction a client adds to its clock when signing, learned from the service's Date.
+// Shared by every thread calling one client: an atomic, so readers never wait. Copies take the
+// value at the time of the copy.
+class clock_offset {
+public:
+    clock_offset() = default;
+    clock_offset(const clock_offset& other) noexcept : ns_(other.ns_.load(std::memory_order_relaxed)) {}
+    clock_offset& operator=(const clock_offset& other) noexcept {
+        ns_.store(other.ns_.load(std::memory_order_relaxed), std::memory_order_relaxed);
+        return *this;
+    }
+
+    // Relaxed is enough: the offset publishes no other data, and a thread that signs with the
+    // previous value at worst gets one more skew error and learns it again.
+    std::chrono::nanoseconds get() const noexcept {
+        return std::chrono::nanoseconds(ns_.load(std::memory_order_relaxed));
+    }
+    void set(std::chrono::nanoseconds offset) noexcept { ns_.store(offset.count(), std::memory_order_relaxed); }
+
+private:
+    std::atomic<std::int64_t> ns_{0};
+};
+
+}  // namespace detail
+SWFPP_NAMESPACE_END
+
+#endif
+// ---- end swfpp/detail/clock_skew.hpp ----
+// ---- begin swfpp/detail/random.hpp ----
+// swfpp — per-thread randomness for retry jitter and invocation ids, and a UUID v4 formatter.
+#ifndef SWFPP_DETAIL_RANDOM_HPP
+#define SWFPP_DETAIL_RANDOM_HPP
+
+#include <array>
+#include <cstdint>
+#include <random>
+
+
+SWFPP_NAMESPACE_BEGIN
+namespace detail {
+
+// This thread's generator, seeded once from std::random_device with 256 bits. Per thread, so
+// concurrent calls share no state and take no lock. Jitter and invocation ids need to be
+// unpredictable enough not to collide, not secret: both are sent in clear.
+inline std::mt19937_64& thread_engine() {
+    thread_local std::mt19937_64 engine = [] {
+        std::random_device device;
+        std::seed_seq seed{device(), device(), device(), device(), device(), device(), device(), device()};
+        return std::mt19937_64(seed);
+    }();
+    return engine;
+}
+
+// 53 random bits as a double in [0, 1) (std::generate_canonical may return 1.0: LWG 2524).
+constexpr double unit_interval(std::uint64_t bits) noexcept {
+    return static_cast<double>(bits >> 11) * (1.0 / 9007199254740992.0);
+}
+
+// A version 4 (random) UUID from 128 bits, lowercase and hyphenated as Python's
+// str(uuid.uuid4()), which is what botocore sends as amz-sdk-invocation-id.
+constexpr std::array<char, 36> format_uuid_v4(std::uint64_t high, std::uint64_t low) noexcept {
+    high = (high & ~std::uint64_t{0xf000}) | 0x4000;                         // version 4
+    low = (low & ~(std::uint64_t{0xc} << 60)) | (std::uint64_t{0x8} << 60);  // variant 10xx
+    constexpr char digits[] = "0123456789abcdef";
+    std::array<char, 36> out{};
+    std::size_t pos = 0;
+    for (int i = 0; i < 32; ++i) {
+        if (i == 8 || i == 12 || i == 16 || i == 20) out[pos++] = '-';
+        const std::uint64_t word = i < 16 ? high : low;
+        out[pos++] = digits[(word >> (60 - 4 * (i % 16))) & 0xf];
+    }
+    return out;
+}
+
+inline std::array<char, 36> random_uuid_v4() {
+    std::mt19937_64& engine = thread_engine();
+    const std::uint64_t high = engine();
+    return format_uuid_v4(high, engine());
+}
+
+}  // namespace detail
+SWFPP_NAMESPACE_END
+
+#endif
+// ---- end swfpp/detail/random.hpp ----
+
+SWFPP_NAMESPACE_BEGIN
+
+// ---- Which errors are worth another attempt ---------------------------------------------------
+//
+// botocore's standard conditions. Only the status and the code decide, never the operation: a
+// modelled SWF fault (UnknownResourceFault, ...) arrives as a 400 with its own code, so it is
+// never retried; validation, configuration and malformed-response errors never are either.
+
+// TransientRetryableChecker._TRANSIENT_ERROR_CODES.
+inline constexpr std::string_view transient_error_codes[] = {"RequestTimeout", "RequestTimeoutException",
+                                                             "PriorRequestNotComplete"};
+// TransientRetryableChecker._TRANSIENT_STATUS_CODES.
+inline constexpr int transient_status_codes[] = {500, 502, 503, 504};
+// ThrottledRetryableChecker._THROTTLED_ERROR_CODES, in botocore's order.
+inline constexpr std::string_view throttling_error_codes[] = {"Throttling",
+                                                              "ThrottlingException",
+                                                              "ThrottledException",
+                                                              "RequestThrottledException",
+                                                              "TooManyRequestsException",
+                                                              "ProvisionedThroughputExceededException",
+                                                              "TransactionInProgressException",
+                                                              "RequestLimitExceeded",
+                                                              "BandwidthLimitExceeded",
+                                                              "LimitExceededException",
+                                                              "RequestThrottled",
+                                                              "SlowDown",
+                                                              "PriorRequestNotComplete",
+                                                              "EC2ThrottledException"};
+
+// A service error whose code is one of the throttling codes.
+inline bool is_throttling_error(const error& e) noexcept {
+    if (e.kind != errc::service_error) return false;
+    return std::find(std::begin(throttling_error_codes), std::end(throttling_error_codes), e.code) !=
+           std::end(throttling_error_codes);
+}
+
+// A transport failure (botocore retries every ConnectionError and HTTPClientError, which is
+// every failure below HTTP), except a response over the transport's size limit, which the
+// same request would only produce again; or a service error with a transient code or status.
+inline bool is_transient_error(const error& e) noexcept {
+    if (e.kind == errc::transport_failed) return e.transport != transport_errc::response_too_large;
+    if (e.kind != errc::service_error) return false;
+    return std::find(std::begin(transient_status_codes), std::end(transient_status_codes), e.http_status) !=
+               std::end(transient_status_codes) ||
+           std::find(std::begin(transient_error_codes), std::end(transient_error_codes), e.code) !=
+               std::end(transient_error_codes);
+}
+
+// Connect and read timeouts: a retry after one costs the quota twice as much.
+inline bool is_timeout_error(const error& e) noexcept {
+    return e.kind == errc::transport_failed && e.transport == transport_errc::timed_out;
+}
+
+inline bool is_retryable_error(const error& e) noexcept { return is_transient_error(e) || is_throttling_error(e); }
+
+// ---- The retry policy concept -----------------------------------------------------------------
+
+// What the client tells a retry policy after an attempt failed.
+struct attempt_failure {
+    const error& failure;  // the attempt's error (kind, transport, http_status, code)
+    int attempt;           // 1-based number of the attempt that failed
+    // The failure was a clock-skew error and the client has just corrected its clock, so the
+    // same request, signed again, should now be accepted.
+    bool clock_skew_corrected;
+    // Time left before the call's deadline (client_config::call_timeout); nullopt: no deadline.
+    std::optional<std::chrono::nanoseconds> time_left;
+};
+
+// A policy's answer after a failed attempt: try again after `delay`, or stop (`stop` says why).
+struct retry_decision {
+    bool retry = false;
+    std::chrono::nanoseconds delay{0};            // when retrying
+    retry_stop stop = retry_stop::not_retryable;  // when not
+
+    static retry_decision retry_after(std::chrono::nanoseconds delay) noexcept {
+        return {true, delay, retry_stop::none};
+    }
+    static retry_decision stop_for(retry_stop why) noexcept { return {false, std::chrono::nanoseconds(0), why}; }
+};
+
+// Retry policy concept. A type R models it when, for `R& r` (one object shared by every call of
+// a client), a per-call `typename R::call_state s{}` and an attempt_failure `f`:
+//
+//     int m = std::as_const(r).max_attempts();  // >= 1: attempts one call may make at most
+//     retry_decision d = r.on_failure(s, f);    // after a failed attempt: retry after d.delay, or stop
+//     r.on_success(s);                          // once, when the call succeeded
+//
+// The client makes attempt 1, then asks on_failure after each failure; it never exceeds
+// max_attempts() nor sleeps past the call's deadline, whatever the policy answers, but a policy
+// that reserves anything before answering (a quota) should check f.time_left itself, as
+// standard_retry does. on_failure and on_success run concurrently from every thread calling
+// the client: a policy with shared state must be thread-safe. A stateless policy costs the
+// client no bytes. Policies here: standard_retry (the default), legacy_retry, aws_retry (either,
+// chosen at run time), no_retry.
+template <class R, class = void>
+struct is_retry_policy : std::false_type {};
+template <class R>
+struct is_retry_policy<R, std::void_t<typename R::call_state, decltype(std::declval<const R&>().max_attempts()),
+                                      decltype(std::declval<R&>().on_failure(std::declval<typename R::call_state&>(),
+                                                                             std::declval<const attempt_failure&>())),
+                                      decltype(std::declval<R&>().on_success(std::declval<typename R::call_state&>()))>>
+    : std::bool_constant<std::is_default_constructible_v<typename R::call_state> &&
+                         std::is_convertible_v<decltype(std::declval<const R&>().max_attempts()), int> &&
+                         std::is_same_v<decltype(std::declval<R&>().on_failure(std::declval<typename R::call_state&>(),
+                                                                               std::declval<const attempt_failure&>())),
+                                        retry_decision>> {};
+
+template <class R>
+inline constexpr bool is_retry_policy_v = is_retry_policy<R>::value;
+
+// One attempt per call: every error is returned as it is (reported as max_attempts, as botocore
+// does with total_max_attempts=1).
+struct no_retry {
+    struct call_state {};
+    int max_attempts() const noexcept { return 1; }
+    retry_decision on_failure(call_state&, const attempt_failure&) const noexcept {
+        return retry_decision::stop_for(retry_stop::max_attempts);
+    }
+    void on_success(call_state&) const noexcept {}
+};
+
+// ---- Randomness for the back-off jitter -------------------------------------------------------
+//
+// Random concept (of basic_standard_retry): `double x = r();` with 0 <= x < 1, for a `Random& r`
+// shared by all calls, so thread-safe.
+
+// The default: this thread's std::mt19937_64, seeded from std::random_device.
+struct thread_random {
+    double operator()() const { return detail::unit_interval(detail::thread_engine()()); }
+};
+
+// Reproducible jitter for tests and simulations: the n-th draw is a hash (splitmix64) of the
+// seed and n, so one thread sees the same sequence on every run and concurrent threads never
+// wait on a lock (they only interleave the draws).
+class seeded_random {
+public:
+    explicit seeded_random(std::uint64_t seed) noexcept : seed_(seed) {}
+    seeded_random(const seeded_random& other) noexcept
+        : seed_(other.seed_), next_(other.next_.load(std::memory_order_relaxed)) {}
+    seeded_random& operator=(const seeded_random& other) noexcept {
+        seed_ = other.seed_;
+        next_.store(other.next_.load(std::memory_order_relaxed), std::memory_order_relaxed);
+        return *this;
+    }
+
+    double operator()() noexcept {
+        std::uint64_t z = seed_ + (next_.fetch_add(1, std::memory_order_relaxed) + 1) * 0x9E3779B97F4A7C15ull;
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
+        return detail::unit_interval(z ^ (z >> 31));
+    }
+
+private:
+    std::uint64_t seed_;
+    std::atomic<std::uint64_t> next_{0};
+};
+
+template <class R, class = void>
+struct is_random_source : std::false_type {};
+template <class R>
+struct is_random_source<R, std::void_t<decltype(std::declval<R&>()())>>
+    : std::is_convertible<decltype(std::declval<R&>()()), double> {};
+
+// ---- The standard retry mode ------------------------------------------------------------------
+
+// The retry quota of the standard mode (botocore retries/quota.py): tokens shared by every
+// call of one client. A retry takes some; a success gives some back. Lock-free; copies take
+// the tokens available at the time of the copy.
+class retry_quota {
+public:
+    static constexpr int initial_capacity = 500;  // RetryQuota.INITIAL_CAPACITY
+
+    explicit retry_quota(int capacity = initial_capacity) noexcept
+        : capacity_(std::max(0, capacity)), available_(capacity_) {}
+    retry_quota(const retry_quota& other) noexcept : capacity_(other.capacity_), available_(other.available()) {}
+    retry_quota& operator=(const retry_quota& other) noexcept {
+        capacity_ = other.capacity_;
+        available_.store(other.available(), std::memory_order_relaxed);
+        return *this;
+    }
+
+    // Takes `amount` tokens if that many are left.
+    bool acquire(int amount) noexcept {
+        int now = available_.load(std::memory_order_relaxed);
+        do {
+            if (amount > now) return false;
+        } while (!available_.compare_exchange_weak(now, now - amount, std::memory_order_relaxed));
+        return true;
+    }
+
+    // Gives back up to `amount` tokens, never beyond the capacity. Costs one load when full,
+    // which is the common case (every success releases).
+    void release(int amount) noexcept {
+        int now = available_.load(std::memory_order_relaxed);
+        do {
+            if (now >= capacity_) return;
+        } while (!available_.compare_exchange_weak(now, std::min(capacity_, now + amount), std::memory_order_relaxed));
+    }
+
+    int available() const noexcept { return available_.load(std::memory_order_relaxed); }
+    int capacity() const noexcept { return capacity_; }
+
+private:
+    int capacity_;
+    std::atomic<int> available_;
+};
+
+// The AWS "standard" retry mode, exactly as botocore 1.43 runs it (retries/standard.py with
+// retries/quota.py; AWS_RETRY_MODE=standard):
+// - at most max_attempts attempts per call (3 by default; AWS_MAX_ATTEMPTS is this number);
+// - a failed attempt is retried when is_retryable_error() says so, or after the client
+//   corrected its clock for a clock-skew error;
+// - a retry takes 5 tokens from the quota (10 after a timeout); with too few left the call
+//   stops (retry_stop::retry_quota). A call that succeeds gives back what its last retry took,
+//   or 1 token when it succeeded without retrying. The quota starts at, and never exceeds, 500;
+// - the delay before retry n (after attempt n failed) is random[0,1) * min(2^(n-1), 20) seconds;
+// - a delay that would end at or after the call's deadline is not slept: the call stops
+//   (retry_stop::deadline) and gives back the tokens it had just taken.
+// Like botocore, reaching max_attempts is checked first, so the last attempt's failure is
+// reported as retry_stop::max_attempts whether or not it was retryable.
+//
+// Random is the jitter source (see is_random_source): thread_random by default, seeded_random
+// for reproducible runs. Thread safety: one object serves concurrent calls (atomic quota).
+template <class Random = thread_random>
+class basic_standard_retry {
+    static_assert(
+        is_random_source<Random>::value,
+        "swfpp: the Random of basic_standard_retry must be callable as `double r()`, returning a number in [0, 1)");
+
+public:
+    static constexpr int default_max_attempts = 3;          // botocore DEFAULT_MAX_ATTEMPTS
+    static constexpr int retry_cost = 5;                    // RetryQuotaChecker._RETRY_COST
+    static constexpr int timeout_retry_cost = 10;           // ._TIMEOUT_RETRY_REQUEST
+    static constexpr int no_retry_increment = 1;            // ._NO_RETRY_INCREMENT
+    static constexpr std::chrono::seconds max_backoff{20};  // ExponentialBackoff._MAX_BACKOFF
+
+    // Tokens taken by the call's latest retry (botocore's context['retry_quota_capacity']).
+    struct call_state {
+        int acquired = 0;
+    };
+
+    // `max_attempts` below 1 counts as 1 (botocore rejects it; the caller reports that).
+    explicit basic_standard_retry(int max_attempts = default_max_attempts, Random random = Random(),
+                                  int quota_capacity = retry_quota::initial_capacity)
+        : max_attempts_(std::max(1, max_attempts)), random_(std::move(random)), quota_(quota_capacity) {}
+
+    int max_attempts() const noexcept { return max_attempts_; }
+
+    retry_decision on_failure(call_state& state, const attempt_failure& f) {
+        if (f.attempt >= max_attempts_) return retry_decision::stop_for(retry_stop::max_attempts);
+        if (!f.clock_skew_corrected && !is_retryable_error(f.failure))
+            return retry_decision::stop_for(retry_stop::not_retryable);
+        const int cost = is_timeout_error(f.failure) ? timeout_retry_cost : retry_cost;
+        if (!quota_.acquire(cost)) return retry_decision::stop_for(retry_stop::retry_quota);
+        const std::chrono::nanoseconds delay = backoff(f.attempt);
+        if (f.time_left && delay >= *f.time_left) {
+            quota_.release(cost);
+            return retry_decision::stop_for(retry_stop::deadline);
+        }
+        state.acquired = cost;
+        return retry_decision::retry_after(delay);
+    }
+
+    void on_success(call_state& state) noexcept {
+        quota_.release(state.acquired != 0 ? state.acquired : no_retry_increment);
+    }
+
+    // random[0,1) * min(2^(attempt-1), 20) seconds: ExponentialBackoff.delay_amount.
+    std::chrono::nanoseconds backoff(int failed_attempt) {
+        const int exponent = std::clamp(failed_attempt - 1, 0, 30);
+        const double cap = std::min(static_cast<double>(1L << exponent), static_cast<double>(max_backoff.count()));
+        const double seconds = static_cast<double>(random_()) * cap;
+        return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::duration<double>(seconds));
+    }
+
+    const retry_quota& quota() const noexcept { return quota_; }
+
+private:
+    int max_attempts_;
+    Random random_;
+    retry_quota quota_;
+};
+
+using standard_retry = basic_standard_retry<>;
+
+// ---- The legacy retry mode --------------------------------------------------------------------
+
+// botocore's legacy conditions (retryhandler.py with data/_retry.json, the same for SWF as for
+// every service without its own section): a connection failure, timeout, reset, TLS or
+// protocol failure (not a generic transport error), HTTP 429, 500, 502, 503, 504 or 509 whatever
+// the code, or a 400 with Throttling, ThrottlingException, ThrottledException,
+// RequestThrottledException or ProvisionedThroughputExceededException.
+inline bool is_legacy_retryable_error(const error& e) noexcept {
+    if (e.kind == errc::transport_failed)
+        return e.transport == transport_errc::connect_failed || e.transport == transport_errc::timed_out ||
+               e.transport == transport_errc::connection_reset || e.transport == transport_errc::tls_failed ||
+               e.transport == transport_errc::protocol_error;
+    if (e.kind != errc::service_error) return false;
+    constexpr int statuses[] = {429, 500, 502, 503, 504, 509};
+    if (std::find(std::begin(statuses), std::end(statuses), e.http_status) != std::end(statuses)) return true;
+    constexpr std::string_view codes[] = {"Throttling", "ThrottlingException", "ThrottledException",
+                                          "RequestThrottledException", "ProvisionedThroughputExceededException"};
+    return e.http_status == 400 && std::find(std::begin(codes), std::end(codes), e.code) != std::end(codes);
+}
+
+// botocore's legacy retry mode (AWS_RETRY_MODE=legacy, botocore's default): at most
+// max_attempts attempts (5 by default), no retry quota, and a delay before retry n of
+// random[0,1) * 2^(n-1) seconds, without a cap. Unlike the standard mode, the last attempt's
+// failure is reported as retry_stop::max_attempts only when it was retryable (botocore sets
+// MaxAttemptsReached only then). A corrected clock skew is retried like a retryable error.
+// Thread safety: stateless apart from Random.
+template <class Random = thread_random>
+class basic_legacy_retry {
+    static_assert(
+        is_random_source<Random>::value,
+        "swfpp: the Random of basic_legacy_retry must be callable as `double r()`, returning a number in [0, 1)");
+
+public:
+    static constexpr int default_max_attempts = 5;  // _retry.json __default__ max_attempts
+
+    struct call_state {};
+
+    explicit basic_legacy_retry(int max_attempts = default_max_attempts, Random random = Random())
+        : max_attempts_(std::max(1, max_attempts)), random_(std::move(random)) {}
+
+    int max_attempts() const noexcept { return max_attempts_; }
+
+    retry_decision on_failure(call_state&, const attempt_failure& f) {
+        if (!f.clock_skew_corrected && !is_legacy_retryable_error(f.failure))
+            return retry_decision::stop_for(retry_stop::not_retryable);
+        if (f.attempt >= max_attempts_) return retry_decision::stop_for(retry_stop::max_attempts);
+        const std::chrono::nanoseconds delay = backoff(f.attempt);
+        if (f.time_left && delay >= *f.time_left) return retry_decision::stop_for(retry_stop::deadline);
+        return retry_decision::retry_after(delay);
+    }
+
+    void on_success(call_state&) noexcept {}
+
+    // random[0,1) * 2^(attempt-1) seconds: retryhandler.delay_exponential with base "rand".
+    // The exponent stops at 30 (34 years) so the duration cannot overflow.
+    std::chrono::nanoseconds backoff(int failed_attempt) {
+        const int exponent = std::clamp(failed_attempt - 1, 0, 30);
+        const double seconds = static_cast<double>(random_()) * static_cast<double>(1L << exponent);
+        return std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::duration<double>(seconds));
+    }
+
+private:
+    int max_attempts_;
+    Random random_;
+};
+
+using legacy_retry = basic_legacy_retry<>;
+
+// ---- The mode chosen at run time (AWS_RETRY_MODE) ---------------------------------------------
+
+// The retry modes of the AWS SDKs' configuration that swfpp implements. ("adaptive" is
+// standard plus a client-side rate limiter, which swfpp does not have.)
+enum class retry_mode { standard, legacy };
+
+// A policy whose mode and attempt limit are run-time settings, for programs that read
+// AWS_RETRY_MODE and AWS_MAX_ATTEMPTS: it behaves exactly as basic_standard_retry or
+// basic_legacy_retry. `max_attempts` 0 means the mode's default (3 or 5); below 0 counts as 1.
+template <class Random = thread_random>
+class basic_aws_retry {
+public:
+    struct call_state {
+        typename basic_standard_retry<Random>::call_state standard;
+    };
+
+    explicit basic_aws_retry(retry_mode mode = retry_mode::standard, int max_attempts = 0, Random random = Random())
+        : mode_(mode),
+          standard_(max_attempts != 0 ? max_attempts : basic_standard_retry<Random>::default_max_attempts, random),
+          legacy_(max_attempts != 0 ? max_attempts : basic_legacy_retry<Random>::default_max_attempts, random) {}
+
+    retry_mode mode() const noexcept { return mode_; }
+    int max_attempts() const noexcept {
+        return mode_ == retry_mode::standard ? standard_.max_attempts() : legacy_.max_attempts();
+    }
+    retry_decision on_failure(call_state& state, const attempt_failure& f) {
+        typename basic_legacy_retry<Random>::call_state none;
+        return mode_ == retry_mode::standard ? standard_.on_failure(state.standard, f) : legacy_.on_failure(none, f);
+    }
+    void on_success(call_state& state) noexcept {
+        if (mode_ == retry_mode::standard) standard_.on_success(state.standard);
+    }
+    // The standard mode's quota (full and unused in legacy mode).
+    const retry_quota& quota() const noexcept { return standard_.quota(); }
+
+private:
+    retry_mode mode_;
+    basic_standard_retry<Random> standard_;
+    basic_legacy_retry<Random> legacy_;
+};
+
+using aws_retry = basic_aws_retry<>;
+
+// ---- Pieces the client applies between attempts -----------------------------------------------
+
+// Sets botocore's two per-attempt headers: `amz-sdk-invocation-id` (one id for every attempt
+// of a call) and `amz-sdk-request`, which is "attempt=1" on the first attempt and
+// "attempt=N; max=M" on the retries (botocore learns M only when it first considers a retry).
+// basic_client sets them after signing, so they are not signed, as in botocore.
+inline void set_sdk_attempt_headers(http_request& request, std::string_view invocation_id, int attempt,
+                                    int max_attempts) {
+    set_header(request.headers, "amz-sdk-invocation-id", invocation_id);
+    std::string value = "attempt=" + std::to_string(attempt);
+    if (attempt > 1) value.append("; max=").append(std::to_string(max_attempts));
+    set_header(request.headers, "amz-sdk-request", value);
+}
+
+// How far apart the service's clock and the signing time must be before the client trusts
+// the service's Date over its own clock (aws-sdk-cpp and aws-sdk-go-v2 use the same 4 minutes;
+// SigV4 accepts 5).
+inline constexpr std::chrono::minutes clock_skew_threshold{4};
+
+// The clock correction to learn from a failed attempt, or nullopt. An attempt signed at
+// `signed_at` (local clock plus any correction already in use) failed with `e`; `response` is
+// what came back and `now` the local clock (uncorrected) when it did. When `e` is a clock-skew
+// error (RequestTimeTooSkewed, RequestExpired, InvalidSignatureException, SignatureDoesNotMatch,
+// AuthFailure, RequestInTheFuture) and the response's Date differs from `signed_at` by more than
+// clock_skew_threshold, the result is Date - now: add it to the local clock when signing.
+// Comparing with the signing time, not the raw clock, means an error that persists once the
+// clock is corrected is a real signature problem, and is not retried for skew again.
+inline std::optional<std::chrono::nanoseconds> clock_skew_correction(const error& e, const http_response& response,
+                                                                     std::chrono::system_clock::time_point signed_at,
+                                                                     std::chrono::system_clock::time_point now) {
+    if (e.kind != errc::service_error || !detail::is_clock_skew_error_code(e.code)) return std::nullopt;
+    const http_header* date = find_header(response.headers, "Date");
+    if (!date) return std::nullopt;
+    const auto server = detail::parse_http_date(date->value);
+    if (!server) return std::nullopt;
+    const auto apart = *server > signed_at ? *server - signed_at : signed_at - *server;
+    if (apart <= clock_skew_threshold) return std::nullopt;
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(*server - now);
+}
+
+SWFPP_NAMESPACE_END
+
+#endif
+// ---- end swfpp/retry.hpp ----
+// ---- begin swfpp/client.hpp ----
+// swfpp — basic_client: a thin policy-based shell that pumps values through the sans-I/O core
+// (build_request -> Signer -> Transport -> response_parser), attempt after attempt as its
+// retry policy decides.
+#ifndef SWFPP_CLIENT_HPP
+#define SWFPP_CLIENT_HPP
+
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <functional>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <thread>
 #include <type_traits>
 #include <utility>
 
@@ -2250,24 +4421,31 @@ SWFPP_NAMESPACE_BEGIN
 //     swfpp::result<void> sign(http_request& request, const signing_params& params) const;
 //   sigv4_signer<Crypto> (swfpp/sigv4.hpp) is the AWS Signature Version 4 implementation.
 //
-// Clock: the time used for signing.
+// Clock: the time used for signing and for the call deadline, and how to wait between attempts.
 //     std::chrono::system_clock::time_point now() const;
+//     void sleep_for(std::chrono::nanoseconds);   // optional; std::this_thread::sleep_for if absent
+//   A test clock that advances `now()` by what sleep_for is asked makes retries instant and
+//   deterministic. Both must be thread-safe for concurrent calls.
+//
+// Retry: when to try a failed attempt again; see is_retry_policy in swfpp/retry.hpp
+//   (standard_retry, the default; legacy_retry; aws_retry, either one chosen at run time;
+//   no_retry).
 template <class T, class = void>
 struct is_transport : std::false_type {};
 template <class T>
 struct is_transport<T, std::void_t<decltype(std::declval<T&>().send(std::declval<const http_request&>(),
-                                                                     std::declval<http_response&>()))>>
+                                                                    std::declval<http_response&>()))>>
     : std::is_same<decltype(std::declval<T&>().send(std::declval<const http_request&>(),
-                                                     std::declval<http_response&>())),
+                                                    std::declval<http_response&>())),
                    result<void>> {};
 
 template <class T, class = void>
 struct is_signer : std::false_type {};
 template <class T>
 struct is_signer<T, std::void_t<decltype(std::declval<const T&>().sign(std::declval<http_request&>(),
-                                                                        std::declval<const signing_params&>()))>>
+                                                                       std::declval<const signing_params&>()))>>
     : std::is_same<decltype(std::declval<const T&>().sign(std::declval<http_request&>(),
-                                                           std::declval<const signing_params&>())),
+                                                          std::declval<const signing_params&>())),
                    result<void>> {};
 
 template <class T, class = void>
@@ -2276,9 +4454,39 @@ template <class T>
 struct is_clock<T, std::void_t<decltype(std::declval<const T&>().now())>>
     : std::is_convertible<decltype(std::declval<const T&>().now()), std::chrono::system_clock::time_point> {};
 
-// The default Clock: the system's wall clock.
+template <class T, class = void>
+struct has_sleep_for : std::false_type {};
+template <class T>
+struct has_sleep_for<T, std::void_t<decltype(std::declval<T&>().sleep_for(std::declval<std::chrono::nanoseconds>()))>>
+    : std::true_type {};
+
+// The default Clock: the system's wall clock, and a real sleep. The deadline is measured on the
+// same wall clock, so a step of the system clock (not NTP's gradual slewing) lengthens or
+// shortens the call's budget by that step.
 struct system_clock_source {
     std::chrono::system_clock::time_point now() const { return std::chrono::system_clock::now(); }
+    void sleep_for(std::chrono::nanoseconds d) const { std::this_thread::sleep_for(d); }
+};
+
+// How one attempt went, as client_config::on_attempt sees it. It carries no request, header or
+// credential, so a log line built from it cannot leak a secret.
+struct attempt_event {
+    std::string_view operation;         // e.g. "RequestCancelWorkflowExecution"
+    std::string_view invocation_id;     // amz-sdk-invocation-id: the same for every attempt of a call
+    int attempt = 0;                    // 1-based
+    int max_attempts = 0;               // the retry policy's limit
+    const error* failure = nullptr;     // the attempt's error; nullptr when it succeeded
+    bool clock_skew_corrected = false;  // this failure taught the client a new clock offset
+    retry_decision next{};              // retry after next.delay, or not (why: next.stop; none on success)
+};
+
+// How a call went, for callers who want it on success too (call(input, info)). The same
+// numbers are in every error the call returns.
+struct call_info {
+    int attempts = 0;                         // requests handed to the transport; 0: nothing sent
+    std::chrono::nanoseconds total_delay{0};  // back-off slept between attempts
+    retry_stop stopped = retry_stop::none;    // why a failed call did not try again
+    std::string invocation_id;                // amz-sdk-invocation-id; empty when nothing was sent
 };
 
 // How a client reaches SWF. The endpoint is `endpoint_url` when set (AWS_ENDPOINT_URL_SWF),
@@ -2288,6 +4496,13 @@ struct client_config {
     std::string endpoint_url;
     swfpp::credentials credentials;
     std::string user_agent_suffix;  // appended to "swfpp/<version>" after a space
+    // Bounds one call: no retry starts, and no back-off sleeps, past this long after the call
+    // began (retry_stop::deadline). An attempt in flight is bounded by the transport's own
+    // timeouts. 0: no bound.
+    std::chrono::milliseconds call_timeout{0};
+    // Called after every attempt, on the calling thread, before any back-off sleep (for
+    // logging and metrics). Must be thread-safe when calls are concurrent; may call the client.
+    std::function<void(const attempt_event&)> on_attempt;
 };
 
 namespace detail {
@@ -2313,32 +4528,48 @@ public:
 
 // A client for Amazon SWF over the policies above.
 //
+// A call validates the input (an invalid one sends nothing), then makes attempts until one
+// succeeds or the Retry policy stops: each attempt is built and signed afresh (new X-Amz-Date,
+// the learned clock offset added), gets botocore's amz-sdk-invocation-id / amz-sdk-request
+// headers after signing, and is sent and parsed. When an attempt fails with a clock-skew error whose response
+// Date is more than 4 minutes from the signing time, the client learns the offset (for every
+// later call too) and tells the policy, which retries it like a transient error.
+//
 // Thread safety: call() and prepare() may run concurrently from many threads on one client
-// when Transport::send and Signer::sign are thread-safe (curl_transport and sigv4_signer are).
+// when Transport::send, Signer::sign and the Clock are thread-safe (curl_transport,
+// sigv4_signer and system_clock_source are); the retry quota and clock offset are atomics.
 // Request/response buffers are per thread, so steady-state calls reuse them.
 // Configuration problems (a bad region or endpoint URL) do not throw: every call then returns
 // that configuration_error and sends nothing.
-template <class Transport, class Signer, class Clock = system_clock_source>
+template <class Transport, class Signer, class Clock = system_clock_source, class Retry = standard_retry>
 class basic_client : private detail::policy_holder<Transport, 0>,
                      private detail::policy_holder<Signer, 1>,
-                     private detail::policy_holder<Clock, 2> {
+                     private detail::policy_holder<Clock, 2>,
+                     private detail::policy_holder<Retry, 3> {
     static_assert(is_transport<Transport>::value,
                   "swfpp: Transport must provide `swfpp::result<void> send(const http_request&, http_response&)`");
     static_assert(is_signer<Signer>::value,
                   "swfpp: Signer must provide `swfpp::result<void> sign(http_request&, const signing_params&) const`");
     static_assert(is_clock<Clock>::value,
                   "swfpp: Clock must provide `std::chrono::system_clock::time_point now() const`");
+    static_assert(is_retry_policy<Retry>::value,
+                  "swfpp: Retry must provide `call_state`, `int max_attempts() const`, "
+                  "`retry_decision on_failure(call_state&, const attempt_failure&)` and "
+                  "`void on_success(call_state&)` (see is_retry_policy in swfpp/retry.hpp)");
 
     using transport_holder = detail::policy_holder<Transport, 0>;
     using signer_holder = detail::policy_holder<Signer, 1>;
     using clock_holder = detail::policy_holder<Clock, 2>;
+    using retry_holder = detail::policy_holder<Retry, 3>;
 
 public:
+    // `retry` carries the runtime retry settings, e.g. swfpp::standard_retry(max_attempts).
     explicit basic_client(client_config config, Transport transport = Transport(), Signer signer = Signer(),
-                          Clock clock = Clock())
+                          Clock clock = Clock(), Retry retry = Retry())
         : transport_holder(std::move(transport)),
           signer_holder(std::move(signer)),
           clock_holder(std::move(clock)),
+          retry_holder(std::move(retry)),
           config_(std::move(config)) {
         user_agent_.assign(default_user_agent);
         if (!config_.user_agent_suffix.empty()) user_agent_.append(" ").append(config_.user_agent_suffix);
@@ -2355,41 +4586,163 @@ public:
     }
 
     // Builds and signs the request for `input` into `out` without sending it (a dry run, or
-    // the first half of a call driven by your own event loop).
+    // the first half of a call driven by your own event loop). The signing time includes the
+    // clock offset learned so far. The per-attempt amz-sdk-* headers are not added: call()
+    // sets them after signing (set_sdk_attempt_headers does the same for your own loop).
     template <class Op>
     result<void> prepare(const typename Op::input& input, http_request& out) const {
         if (config_error_) return *config_error_;
         if (auto built = build_request<Op>(input, endpoint_, out, user_agent_); !built) return built;
-        const signing_params params{config_.credentials, config_.region, swf_service::signing_name,
-                                    clock_holder::get().now()};
-        return signer_holder::get().sign(out, params);
+        return sign(out, clock_holder::get().now() + offset_.get());
     }
 
-    // One attempt: prepare, send, parse. Exactly one result per call; never throws.
+    // Calls Op: exactly one result, never throws. On error, the error also says how many
+    // attempts were made, the back-off slept, and why there was no further attempt.
     template <class Op>
     result<typename Op::output> call(const typename Op::input& input) {
-        thread_local http_request request;
-        thread_local http_response response;
-        if (auto prepared = prepare<Op>(input, request); !prepared) return std::move(prepared.error());
-        response.clear();
-        if (auto sent = transport_holder::get().send(request, response); !sent) return std::move(sent.error());
-        return parse_response<Op>(response);
+        return run<Op>(input, nullptr);
     }
 
-    result<request_cancel_workflow_execution_output> request_cancel_workflow_execution(
-        const request_cancel_workflow_execution_input& input) {
-        return call<swfpp::request_cancel_workflow_execution>(input);
+    // The same, and fills `info` with how the call went, on success as on failure.
+    template <class Op>
+    result<typename Op::output> call(const typename Op::input& input, call_info& info) {
+        return run<Op>(input, &info);
     }
+
+    // One named member per operation, e.g. client.start_workflow_execution(input). The
+    // operation is qualified because each member shares its name with the operation's type.
+#define SWFPP_CLIENT_OPERATION(op)                                                                      \
+    result<op##_output> op(const op##_input& input) { return call<swfpp::op>(input); }                 \
+    result<op##_output> op(const op##_input& input, call_info& info) { return call<swfpp::op>(input, info); }
+
+    SWFPP_CLIENT_OPERATION(register_domain)
+    SWFPP_CLIENT_OPERATION(register_workflow_type)
+    SWFPP_CLIENT_OPERATION(start_workflow_execution)
+    SWFPP_CLIENT_OPERATION(describe_workflow_execution)
+    SWFPP_CLIENT_OPERATION(get_workflow_execution_history)
+    SWFPP_CLIENT_OPERATION(poll_for_decision_task)
+    SWFPP_CLIENT_OPERATION(respond_decision_task_completed)
+    SWFPP_CLIENT_OPERATION(request_cancel_workflow_execution)
+#undef SWFPP_CLIENT_OPERATION
 
     const endpoint& resolved_endpoint() const noexcept { return endpoint_; }
     Transport& transport() noexcept { return transport_holder::get(); }
     const Signer& signer() const noexcept { return signer_holder::get(); }
+    const Retry& retry_policy() const noexcept { return retry_holder::get(); }
+    // What the client adds to Clock::now() when signing, learned from clock-skew errors.
+    std::chrono::nanoseconds clock_offset() const noexcept { return offset_.get(); }
 
 private:
+    result<void> sign(http_request& request, std::chrono::system_clock::time_point when) const {
+        const signing_params params{config_.credentials, config_.region, swf_service::signing_name, when};
+        return signer_holder::get().sign(request, params);
+    }
+
+    void sleep(std::chrono::nanoseconds delay) {
+        if constexpr (has_sleep_for<Clock>::value)
+            clock_holder::get().sleep_for(delay);
+        else
+            std::this_thread::sleep_for(delay);
+    }
+
+    template <class Op>
+    result<typename Op::output> run(const typename Op::input& input, call_info* info) {
+        thread_local http_request request;
+        thread_local http_response response;
+        if (info) fill(*info, 0, std::chrono::nanoseconds(0), retry_stop::none, {});
+        if (config_error_) return *config_error_;
+        if (auto built = build_request<Op>(input, endpoint_, request, user_agent_); !built)
+            return std::move(built.error());
+
+        const std::array<char, 36> id = detail::random_uuid_v4();
+        const std::string_view invocation_id(id.data(), id.size());
+        Retry& policy = retry_holder::get();
+        const int max_attempts = std::max(1, static_cast<int>(std::as_const(policy).max_attempts()));
+        typename Retry::call_state state{};
+        const Clock& clock = clock_holder::get();
+        const auto started = clock.now();
+        std::chrono::nanoseconds slept{0};
+
+        for (int attempt = 1;; ++attempt) {
+            // Built afresh so that any Signer, even one that appends rather than replaces its
+            // headers, signs exactly what the first attempt signed. Validation passed already.
+            if (attempt > 1)
+                if (auto built = build_request<Op>(input, endpoint_, request, user_agent_); !built)
+                    return finish(std::move(built.error()), attempt - 1, slept, retry_stop::not_retryable, info,
+                                  invocation_id);
+            const auto signed_at = clock.now() + offset_.get();
+            if (auto signed_ = sign(request, signed_at); !signed_)
+                return finish(std::move(signed_.error()), attempt - 1, slept, retry_stop::not_retryable, info,
+                              invocation_id);
+            set_sdk_attempt_headers(request, invocation_id, attempt, max_attempts);
+
+            response.clear();
+            result<typename Op::output> outcome = send_and_parse<Op>(request, response);
+            attempt_event event{Op::name, invocation_id, attempt, max_attempts, nullptr, false, {}};
+            if (outcome) {
+                policy.on_success(state);
+                event.next = retry_decision::stop_for(retry_stop::none);
+                if (config_.on_attempt) config_.on_attempt(event);
+                if (info) fill(*info, attempt, slept, retry_stop::none, invocation_id);
+                return outcome;
+            }
+
+            error& failure = outcome.error();
+            bool skew_corrected = false;
+            if (auto correction = clock_skew_correction(failure, response, signed_at, clock.now())) {
+                offset_.set(*correction);
+                skew_corrected = true;
+            }
+            std::optional<std::chrono::nanoseconds> time_left;
+            if (config_.call_timeout.count() > 0)
+                time_left = std::max(std::chrono::nanoseconds(0),
+                                     std::chrono::nanoseconds(config_.call_timeout) - (clock.now() - started));
+            retry_decision next =
+                policy.on_failure(state, attempt_failure{failure, attempt, skew_corrected, time_left});
+            // The policy's answer is checked, so that no policy can loop forever or oversleep.
+            if (next.retry && attempt >= max_attempts) next = retry_decision::stop_for(retry_stop::max_attempts);
+            if (next.retry && time_left && next.delay >= *time_left)
+                next = retry_decision::stop_for(retry_stop::deadline);
+            if (next.delay.count() < 0) next.delay = std::chrono::nanoseconds(0);
+
+            event.failure = &failure;
+            event.clock_skew_corrected = skew_corrected;
+            event.next = next;
+            if (config_.on_attempt) config_.on_attempt(event);
+            if (!next.retry) return finish(std::move(failure), attempt, slept, next.stop, info, invocation_id);
+            sleep(next.delay);
+            slept += next.delay;
+        }
+    }
+
+    template <class Op>
+    result<typename Op::output> send_and_parse(const http_request& request, http_response& response) {
+        if (auto sent = transport_holder::get().send(request, response); !sent) return std::move(sent.error());
+        return parse_response<Op>(response);
+    }
+
+    static void fill(call_info& info, int attempts, std::chrono::nanoseconds slept, retry_stop stopped,
+                     std::string_view invocation_id) {
+        info.attempts = attempts;
+        info.total_delay = slept;
+        info.stopped = stopped;
+        info.invocation_id.assign(invocation_id);  // keeps its capacity for the next call
+    }
+
+    static error finish(error e, int attempts, std::chrono::nanoseconds slept, retry_stop stopped, call_info* info,
+                        std::string_view invocation_id) {
+        e.attempts = attempts;
+        e.total_delay = slept;
+        e.stopped = attempts > 0 ? stopped : retry_stop::none;
+        if (info) fill(*info, attempts, slept, e.stopped, attempts > 0 ? invocation_id : std::string_view());
+        return e;
+    }
+
     client_config config_;
     endpoint endpoint_;
     std::string user_agent_;
     std::optional<error> config_error_;
+    detail::clock_offset offset_;
 };
 
 SWFPP_NAMESPACE_END

@@ -1,0 +1,53 @@
+// The "physical limit" for SigV4 on this machine: the SHA-256 and HMAC computations one signing
+// needs, over the very bytes swfpp signs, done directly with OpenSSL and nothing else.
+//
+// warm (signing key cached): SHA-256(body), SHA-256(canonical request), HMAC(kSigning, string to sign)
+// cold (key derived too):    the above + the 4 HMACs of the key derivation
+//
+// Two ways of calling OpenSSL are measured:
+// - lowlevel: SHA256_Init/Update/Final on a stack SHA256_CTX (deprecated in 3.0 but present,
+//   same assembly as the providers, no dispatch, no allocation): the floor;
+// - evp: EVP_DigestInit_ex/Update/Final_ex on one reused EVP_MD_CTX with a pre-fetched EVP_MD,
+//   the documented interface, which is what swfpp/crypto/openssl.hpp calls per digest.
+// HMAC is RFC 2104 over the same digest calls in both (OpenSSL's HMAC() is measured separately
+// as hmac_oneshot, for reference).
+#ifndef SWFPP_BENCH_BASELINE_HPP
+#define SWFPP_BENCH_BASELINE_HPP
+
+#include <array>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace swfpp_bench {
+
+struct sigv4_bytes {
+    std::string body;
+    std::string canonical_request;
+    std::string string_to_sign;
+    std::string secret;
+    std::string date, region, service;  // "20150830", "us-east-1", "swf"
+    std::array<std::uint8_t, 32> signing_key{};
+};
+
+using digest = std::array<std::uint8_t, 32>;
+
+digest baseline_lowlevel_warm(const sigv4_bytes& b) noexcept;
+digest baseline_lowlevel_cold(const sigv4_bytes& b) noexcept;
+digest baseline_evp_warm(const sigv4_bytes& b) noexcept;
+digest baseline_evp_cold(const sigv4_bytes& b) noexcept;
+// HMAC(kSigning, string to sign) with OpenSSL's one-shot HMAC(): what "just call OpenSSL" costs.
+digest baseline_hmac_oneshot(const sigv4_bytes& b) noexcept;
+
+// A what-if crypto policy for sigv4_signer: swfpp/crypto/openssl.hpp's RFC 2104 HMAC, but over
+// SHA256_Init/Update/Final instead of EVP. On OpenSSL 3.0 every EVP_DigestInit_ex (and
+// EVP_DigestInit_ex2, EVP_MD_CTX_copy_ex, SHA256()) allocates; these do not. Measures the
+// proposal in bench/README.md without touching include/.
+struct lowlevel_crypto {
+    digest sha256(std::string_view bytes) const noexcept;
+    digest hmac_sha256(std::string_view key, std::string_view bytes) const noexcept;
+};
+
+}  // namespace swfpp_bench
+
+#endif

@@ -1,0 +1,360 @@
+// swf — the command table and the command-line parser. Commands and their options are derived
+// from swfpp's operation descriptions, so adding an SWF operation to `swf` is one table row in
+// main.cpp. Parsing follows the AWS CLI's argparse rules and error texts, with "swf" for "aws".
+//
+// Pure functions over strings; no I/O.
+#ifndef SWF_CLI_CLI_HPP
+#define SWF_CLI_CLI_HPP
+
+#include <swfpp/shape.hpp>
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <type_traits>
+#include <utility>
+#include <vector>
+
+#include "config.hpp"
+#include "text.hpp"
+
+namespace swf_cli {
+
+// One option of a command, derived from one member of the operation's input shape.
+struct param_spec {
+    std::string option;  // "--workflow-id"
+    std::string member;  // "workflowId"
+    bool required = false;
+};
+
+struct invocation;
+
+// Runs a parsed command. Implemented in main.cpp, where the client and its I/O live.
+using command_runner = outcome (*)(const invocation&, const environment&);
+
+struct command {
+    std::string name;            // "request-cancel-workflow-execution"
+    std::string_view operation;  // "RequestCancelWorkflowExecution"
+    std::vector<param_spec> params;
+    command_runner run = nullptr;
+};
+
+template <class T>
+inline constexpr bool is_string_member_v =
+    std::is_same_v<T, std::string> || std::is_same_v<T, std::optional<std::string>>;
+
+// The options of an input shape, as the AWS CLI names them: "--" + xform_name(member); a member
+// is required exactly when its type is not std::optional (the rule of swfpp/shape.hpp).
+template <class Shape>
+std::vector<param_spec> params_of() {
+    std::vector<param_spec> params;
+    swfpp::for_each_member<Shape>([&](const auto& m) {
+        using T = typename std::decay_t<decltype(m)>::value_type;
+        static_assert(is_string_member_v<T>,
+                      "swf: only string members map onto options so far; teach params_of() and make_input() "
+                      "this member type (the AWS CLI takes shorthand or JSON for structures and lists)");
+        params.push_back(param_spec{"--" + xform_name(m.name), std::string(m.name), !swfpp::is_optional<T>::value});
+    });
+    return params;
+}
+
+// A table row for swfpp operation `Op`, run by `run`.
+template <class Op>
+command command_for(command_runner run) {
+    static_assert(swfpp::is_operation<Op>::value, "swf: command_for<Op> needs an swfpp operation description");
+    return command{xform_name(Op::name), Op::name, params_of<typename Op::input>(), run};
+}
+
+// A parsed command line.
+struct invocation {
+    enum class action { run, usage, command_usage, version };
+    action what = action::run;
+    const command* cmd = nullptr;
+    global_options globals;
+    // (member, value) in command-line order; a repeated option's last value wins, as in argparse.
+    std::vector<std::pair<std::string, std::string>> values;
+};
+
+// Fills the input shape from the parsed values. Members without a value keep their defaults
+// (an unset std::optional stays unset, so "--run-id ''" and no --run-id differ on the wire).
+template <class Shape>
+Shape make_input(const invocation& inv) {
+    Shape input{};
+    swfpp::for_each_member<Shape>([&](const auto& m) {
+        for (const auto& [member, value] : inv.values)
+            if (member == m.name) input.*(m.pointer) = value;
+    });
+    return input;
+}
+
+inline constexpr std::string_view usage_line = "swf [options] <command> [parameters]";
+
+// The usage block the AWS CLI prints with every command-line error (awscli/argparser.py USAGE).
+inline std::string usage_block() {
+    std::string s = "usage: ";
+    s.append(usage_line).append("\n");
+    s.append("To see help text, you can run:\n\n  swf help\n  swf <command> help\n");
+    return s;
+}
+
+// A command-line error, shaped as AWS CLI v2 prints argparse and unknown-option errors:
+// "\n", the usage block, "\n", the message, "\n\n"; exit code 252.
+inline outcome command_line_error(std::string_view message) {
+    outcome o;
+    o.code = exit_param_error;
+    o.err = "\n" + usage_block() + "\n";
+    o.err.append(message).append("\n\n");
+    return o;
+}
+
+inline outcome argparse_error(std::string_view message) {
+    return command_line_error("swf: error: " + std::string(message));
+}
+
+inline std::string command_synopsis(const command& c) {
+    std::string s = c.name;
+    for (const auto& p : c.params) {
+        s += ' ';
+        if (!p.required) s += '[';
+        s += p.option + " <value>";
+        if (!p.required) s += ']';
+    }
+    return s;
+}
+
+// `swf help`, `swf --help`, `swf -h`: printed on stdout, exit code 0.
+inline std::string usage_text(const std::vector<command>& table, std::string_view version) {
+    std::string s = "usage: ";
+    s.append(usage_line).append("\n\n");
+    s.append("Calls Amazon SWF as \"aws swf <command>\" (AWS CLI v2) does: the same options, environment\n");
+    s.append("variables, messages and exit codes. Built on swfpp ").append(version).append(".\n\n");
+    s.append("Commands:\n");
+    for (const auto& c : table) s.append("  ").append(command_synopsis(c)).append("\n");
+    s.append("  help [<command>]   this text, or one command's (\"swf <command> help\" works too)\n\n");
+    s.append(
+        "Options (before or after the command; --option=value works too):\n"
+        "  --region <value>                 beats AWS_REGION, which beats AWS_DEFAULT_REGION\n"
+        "  --endpoint-url <value>           beats AWS_ENDPOINT_URL_SWF, which beats AWS_ENDPOINT_URL\n"
+        "  --dry-run                        print the signed HTTP request instead of sending it\n"
+        "                                   (the session token shows as <redacted>)\n"
+        "  --cli-connect-timeout <seconds>  default 60\n"
+        "  --cli-read-timeout <seconds>     default 60, 0 for none; bounds the whole exchange\n"
+        "  --version                        print versions and exit\n\n"
+        "Environment (an empty variable counts as unset; config and credentials files are not read):\n"
+        "  AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN   the credentials\n"
+        "  AWS_REGION, then AWS_DEFAULT_REGION                           the region\n"
+        "  AWS_ENDPOINT_URL_SWF, then AWS_ENDPOINT_URL                   the endpoint, unless\n"
+        "                                          AWS_IGNORE_CONFIGURED_ENDPOINT_URLS=true\n"
+        "  AWS_RETRY_MODE    standard (the default), legacy, or adaptive (runs as standard)\n"
+        "  AWS_MAX_ATTEMPTS  attempts per call, retries included (default 3; 5 in legacy mode)\n\n"
+        "Exit codes:\n"
+        "  0    success; nothing is printed\n"
+        "  252  invalid command line or parameters; nothing was sent\n"
+        "  253  missing or invalid credentials, region, endpoint or retry settings; nothing was sent\n"
+        "  254  the service answered with an error\n"
+        "  255  anything else: connection failure, timeout, malformed response\n");
+    return s;
+}
+
+// `swf <command> help`.
+inline std::string command_usage_text(const command& c) {
+    std::string s = "usage: swf " + command_synopsis(c) + "\n";
+    s.append("       [--region <value>] [--endpoint-url <value>] [--dry-run]\n");
+    s.append("       [--cli-connect-timeout <seconds>] [--cli-read-timeout <seconds>]\n\n");
+    s.append("Calls the SWF operation ").append(c.operation).append("; prints nothing when it succeeds.\n");
+    s.append("See \"swf help\" for the environment variables and exit codes.\n");
+    return s;
+}
+
+struct parse_result {
+    std::optional<invocation> value;
+    outcome failed;  // meaningful when !value
+};
+
+namespace detail {
+
+// argparse's test for "this word is an option, not a value": it starts with '-', is not "-",
+// is not a negative number and contains no space.
+inline bool looks_like_option(std::string_view s) {
+    if (s.size() < 2 || s.front() != '-') return false;
+    if (s.find(' ') != std::string_view::npos) return false;
+    std::string_view rest = s.substr(1);
+    const auto dot = rest.find('.');
+    const auto all_digits = [](std::string_view d) {
+        for (char c : d)
+            if (!is_ascii_digit(c)) return false;
+        return true;
+    };
+    const bool negative_number = dot == std::string_view::npos
+                                     ? all_digits(rest)
+                                     : all_digits(rest.substr(0, dot)) && dot + 1 < rest.size() &&
+                                           all_digits(rest.substr(dot + 1));
+    return !negative_number;
+}
+
+enum class global_kind { none, region, endpoint_url, connect_timeout, read_timeout, dry_run, version, help };
+
+inline global_kind find_global(std::string_view name) {
+    if (name == "--region") return global_kind::region;
+    if (name == "--endpoint-url") return global_kind::endpoint_url;
+    if (name == "--cli-connect-timeout") return global_kind::connect_timeout;
+    if (name == "--cli-read-timeout") return global_kind::read_timeout;
+    if (name == "--dry-run") return global_kind::dry_run;
+    if (name == "--version") return global_kind::version;
+    if (name == "--help") return global_kind::help;
+    return global_kind::none;
+}
+
+// argparse's message for a choice that is not in the table (awscli's _check_value layout).
+inline std::string invalid_choice(const std::vector<command>& table) {
+    std::string s = "argument command: Invalid choice, valid choices are:\n";
+    for (std::size_t i = 0; i < table.size(); i += 2) {
+        s += '\n';
+        for (std::size_t j = i; j < table.size() && j < i + 2; ++j) {
+            if (j > i) s += " | ";
+            std::string cell = table[j].name;
+            if (cell.size() < 40) cell.resize(40, ' ');
+            s += cell;
+        }
+    }
+    return s;
+}
+
+}  // namespace detail
+
+// Parses argv[1..]. Errors come back as exit code 252 with the AWS CLI's texts: a missing value
+// ("argument --domain: expected one argument"), missing required options ("the following
+// arguments are required: --domain, --workflow-id"), then unknown words ("Unknown options:
+// --foo, x"). Unlike argparse, option names cannot be abbreviated.
+inline parse_result parse_command_line(const std::vector<std::string>& args, const std::vector<command>& table) {
+    parse_result r;
+    invocation inv;
+    std::vector<std::string> unknown;
+    bool wants_help = false;
+
+    for (std::size_t i = 0; i < args.size(); ++i) {
+        const std::string& word = args[i];
+        if (word == "-h") {
+            wants_help = true;
+            continue;
+        }
+        if (word.size() > 2 && word[0] == '-' && word[1] == '-') {
+            const auto eq = word.find('=');
+            const std::string name = word.substr(0, eq);
+            std::optional<std::string> explicit_value;
+            if (eq != std::string::npos) explicit_value = word.substr(eq + 1);
+
+            const auto global = detail::find_global(name);
+            const param_spec* param = nullptr;
+            if (global == detail::global_kind::none && inv.cmd != nullptr)
+                for (const auto& p : inv.cmd->params)
+                    if (p.option == name) param = &p;
+            if (global == detail::global_kind::none && param == nullptr) {
+                unknown.push_back(word);
+                continue;
+            }
+            if (global == detail::global_kind::version) {  // argparse's version action exits at once
+                inv.what = invocation::action::version;
+                r.value = std::move(inv);
+                return r;
+            }
+            if (global == detail::global_kind::dry_run || global == detail::global_kind::help) {
+                if (explicit_value) {
+                    r.failed = argparse_error("argument " + name + ": ignored explicit argument " +
+                                              python_repr(*explicit_value));
+                    return r;
+                }
+                if (global == detail::global_kind::dry_run)
+                    inv.globals.dry_run = true;
+                else
+                    wants_help = true;
+                continue;
+            }
+            std::string value;
+            if (explicit_value) {
+                value = std::move(*explicit_value);
+            } else if (i + 1 < args.size() && !detail::looks_like_option(args[i + 1])) {
+                value = args[++i];
+            } else {
+                r.failed = argparse_error("argument " + name + ": expected one argument");
+                return r;
+            }
+            switch (global) {
+                case detail::global_kind::region: inv.globals.region = std::move(value); break;
+                case detail::global_kind::endpoint_url: inv.globals.endpoint_url = std::move(value); break;
+                case detail::global_kind::connect_timeout:
+                case detail::global_kind::read_timeout: {
+                    // argparse type=int; negative seconds make no sense, so they are refused too.
+                    const auto n = parse_python_int(value);
+                    constexpr std::uint64_t max_seconds = 100ULL * 365 * 24 * 3600;  // "for ever"
+                    if (!n || n->negative) {
+                        r.failed = argparse_error("argument " + name + ": invalid int value: " + python_repr(value));
+                        return r;
+                    }
+                    const auto seconds = static_cast<std::int64_t>(std::min(n->magnitude(), max_seconds));
+                    if (global == detail::global_kind::connect_timeout)
+                        inv.globals.connect_timeout_s = seconds;
+                    else
+                        inv.globals.read_timeout_s = seconds;
+                    break;
+                }
+                default: inv.values.emplace_back(param->member, std::move(value)); break;
+            }
+            continue;
+        }
+        if (inv.cmd == nullptr) {
+            if (word == "help") {
+                wants_help = true;
+                continue;
+            }
+            for (const auto& c : table)
+                if (c.name == word) inv.cmd = &c;
+            if (inv.cmd == nullptr) {
+                r.failed = argparse_error(detail::invalid_choice(table));
+                return r;
+            }
+            continue;
+        }
+        if (word == "help") {
+            wants_help = true;
+            continue;
+        }
+        unknown.push_back(word);
+    }
+
+    if (wants_help) {
+        inv.what = inv.cmd ? invocation::action::command_usage : invocation::action::usage;
+        r.value = std::move(inv);
+        return r;
+    }
+    if (inv.cmd == nullptr) {
+        r.failed = argparse_error("the following arguments are required: command");
+        return r;
+    }
+    std::string missing;
+    for (const auto& p : inv.cmd->params) {
+        if (!p.required) continue;
+        bool given = false;
+        for (const auto& v : inv.values) given = given || v.first == p.member;
+        if (!given) missing += (missing.empty() ? "" : ", ") + p.option;
+    }
+    if (!missing.empty()) {
+        r.failed = argparse_error("the following arguments are required: " + missing);
+        return r;
+    }
+    if (!unknown.empty()) {
+        std::string list;
+        for (const auto& u : unknown) list += (list.empty() ? "" : ", ") + u;
+        r.failed = command_line_error("Unknown options: " + list);
+        return r;
+    }
+    r.value = std::move(inv);
+    return r;
+}
+
+}  // namespace swf_cli
+
+#endif
