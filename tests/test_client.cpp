@@ -132,6 +132,24 @@ TEST_CASE("a custom endpoint URL replaces the regional endpoint") {
     CHECK(swfpp::find_header(transport.s->sent[0].headers, "Host")->value == "127.0.0.1:8000");
 }
 
+TEST_CASE("FIPS and dual-stack settings choose the matching endpoint, and refuse a custom URL") {
+    auto cfg = config();
+    cfg.use_fips = true;
+    cfg.use_dualstack = true;
+    scripted_transport transport;
+    transport.s->reply = reply(200, "");
+    test_client client(cfg, transport);
+    REQUIRE(client.request_cancel_workflow_execution({"d", "w", std::nullopt}).ok());
+    CHECK(transport.s->sent[0].host == "swf-fips.us-east-1.api.aws");
+
+    cfg.endpoint_url = "https://example.com";
+    test_client custom(cfg, transport);
+    const auto r = custom.request_cancel_workflow_execution({"d", "w", std::nullopt});
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().kind == swfpp::errc::configuration_error);
+    CHECK(r.error().message == "Invalid Configuration: FIPS and custom endpoint are not supported");
+}
+
 TEST_CASE("a user agent suffix follows swfpp's own product token") {
     auto cfg = config();
     cfg.user_agent_suffix = "my-app/2.0";

@@ -50,7 +50,8 @@ inline constexpr std::string_view environment_variable_names[] = {
     "AWS_ACCESS_KEY_ID",    "AWS_SECRET_ACCESS_KEY", "AWS_SESSION_TOKEN",
     "AWS_REGION",           "AWS_DEFAULT_REGION",    "AWS_ENDPOINT_URL_SWF",
     "AWS_ENDPOINT_URL",     "AWS_IGNORE_CONFIGURED_ENDPOINT_URLS",
-    "AWS_MAX_ATTEMPTS",     "AWS_RETRY_MODE",
+    "AWS_MAX_ATTEMPTS",     "AWS_RETRY_MODE",        "AWS_USE_FIPS_ENDPOINT",
+    "AWS_USE_DUALSTACK_ENDPOINT",
 };
 
 // The process environment as values, so tests can supply their own.
@@ -78,6 +79,8 @@ struct global_options {
 struct settings {
     std::string region;
     std::string endpoint_url;  // empty: the regional endpoint
+    bool use_fips = false;       // AWS_USE_FIPS_ENDPOINT=true
+    bool use_dualstack = false;  // AWS_USE_DUALSTACK_ENDPOINT=true
     // AWS_MAX_ATTEMPTS; 0 when unset, which means the retry mode's default (3 standard, 5 legacy).
     std::uint64_t max_attempts = 0;
     // AWS_RETRY_MODE; standard is AWS CLI v2's default. "adaptive" is standard plus a client-side
@@ -137,11 +140,18 @@ inline settings_or_failure resolve_settings(const global_options& globals, const
     s.endpoint_url = ignore_env_endpoints ? first_set({cli_endpoint})
                                           : first_set({cli_endpoint, env.get("AWS_ENDPOINT_URL_SWF"),
                                                        env.get("AWS_ENDPOINT_URL")});
-    if (!s.endpoint_url.empty())
-        if (auto parsed = swfpp::parse_endpoint_url(s.endpoint_url); !parsed) {
-            r.failed = failure(exit_config_error, parsed.error().message);
-            return r;
-        }
+    // botocore's ensure_boolean: "true" in any case is true, anything else false.
+    const auto env_true = [&](std::string_view name) {
+        const auto v = env.get(name);
+        return v && v->size() == 4 && (((*v)[0] | 0x20) == 't') && (((*v)[1] | 0x20) == 'r') &&
+               (((*v)[2] | 0x20) == 'u') && (((*v)[3] | 0x20) == 'e');
+    };
+    s.use_fips = env_true("AWS_USE_FIPS_ENDPOINT");
+    s.use_dualstack = env_true("AWS_USE_DUALSTACK_ENDPOINT");
+    if (auto resolved = swfpp::resolve_endpoint({s.region, s.use_fips, s.use_dualstack, s.endpoint_url}); !resolved) {
+        r.failed = failure(exit_config_error, resolved.error().message);
+        return r;
+    }
 
     // botocore converts the variable with int(); an unset variable means "the mode's default".
     if (const auto text = env.get("AWS_MAX_ATTEMPTS")) {

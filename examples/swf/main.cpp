@@ -53,6 +53,8 @@ swf_cli::outcome run(const swf_cli::invocation& inv, const swf_cli::environment&
     swfpp::client_config config;
     config.region = s.region;
     config.endpoint_url = s.endpoint_url;
+    config.use_fips = s.use_fips;
+    config.use_dualstack = s.use_dualstack;
     config.credentials = std::move(*creds.value);
     config.user_agent_suffix = "swf/" SWFPP_VERSION_STRING;
     swf_client client(std::move(config), swfpp::curl_transport(transport_options(s)), swfpp::openssl_sigv4_signer(),

@@ -123,6 +123,8 @@ struct call_info {
 struct client_config {
     std::string region;
     std::string endpoint_url;
+    bool use_fips = false;       // FIPS endpoints (AWS_USE_FIPS_ENDPOINT)
+    bool use_dualstack = false;  // dual-stack IPv4/IPv6 endpoints (AWS_USE_DUALSTACK_ENDPOINT)
     swfpp::credentials credentials;
     std::string user_agent_suffix;  // appended to "swfpp/<version>" after a space
     // Bounds one call: no retry starts, and no back-off sleeps, past this long after the call
@@ -206,8 +208,7 @@ public:
             config_error_ = std::move(region.error());
             return;
         }
-        auto resolved = config_.endpoint_url.empty() ? endpoint_for_region(config_.region)
-                                                     : parse_endpoint_url(config_.endpoint_url);
+        auto resolved = resolve_endpoint({config_.region, config_.use_fips, config_.use_dualstack, config_.endpoint_url});
         if (resolved)
             endpoint_ = std::move(*resolved);
         else
