@@ -18,12 +18,7 @@ build_dir=${BUILD_DIR:-build-fuzz}
 rss_limit=${RSS_LIMIT_MB:-2048}
 
 # libFuzzer ships in Debian's compiler-rt package, which the test setup does not need.
-tools/install-deps.sh
-if ! dpkg-query -W -f='${Status}' libclang-rt-14-dev 2>/dev/null | grep -q "install ok installed"; then
-  export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq
-  apt-get install -y -qq --no-install-recommends libclang-rt-14-dev >/dev/null
-fi
+tools/install-deps.sh libclang-rt-14-dev
 
 reconfigure=(); [ -d "$build_dir/meson-private" ] && reconfigure=(--reconfigure)
 CXX=clang++ meson setup "$build_dir" "${reconfigure[@]}" -Dfuzz=enabled -Dtests=disabled -Dexamples=disabled \
