@@ -675,6 +675,27 @@ TEST_CASE("swf: --region beats AWS_REGION, which beats AWS_DEFAULT_REGION") {
     CHECK(r.out.find("\nHost: swf.us-west-2.amazonaws.com\n") != std::string::npos);
 }
 
+TEST_CASE("swf: AWS_USE_FIPS_ENDPOINT and AWS_USE_DUALSTACK_ENDPOINT pick the host --dry-run shows") {
+    auto env = user_env();
+    const std::vector<std::string> args = {command, "--dry-run", "--domain", "d", "--workflow-id", "w"};
+    env["AWS_USE_FIPS_ENDPOINT"] = "true";
+    auto r = run_swf(args, env);
+    CHECK(r.exit_code == 0);
+    CHECK(r.out.find("\nHost: swf-fips.us-east-1.amazonaws.com\n") != std::string::npos);
+    env["AWS_USE_DUALSTACK_ENDPOINT"] = "TRUE";
+    r = run_swf(args, env);
+    CHECK(r.out.find("\nHost: swf-fips.us-east-1.api.aws\n") != std::string::npos);
+    env["AWS_USE_FIPS_ENDPOINT"] = "false";
+    r = run_swf(args, env);
+    CHECK(r.out.find("\nHost: swf.us-east-1.api.aws\n") != std::string::npos);
+    // A custom endpoint cannot be combined with dual-stack: the rule set's error, exit 253.
+    auto custom = args;
+    custom.insert(custom.end(), {"--endpoint-url", "http://127.0.0.1:9"});
+    r = run_swf(custom, env);
+    CHECK(r.exit_code == 253);
+    CHECK(r.err.find("Invalid Configuration: Dualstack and custom endpoint are not supported") != std::string::npos);
+}
+
 // ---- Help and version -------------------------------------------------------------------------
 
 TEST_CASE("swf: help, --help and --version print on stdout and exit 0") {
