@@ -11,9 +11,9 @@
 // fragment, and prints URLs in a canonical form (lowercase scheme, no root path).
 #include <swfpp/endpoint.hpp>
 
+#include "support/python_oracle.hpp"
+
 #include <simdjson.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <cstdio>
 #include <cstdlib>
@@ -46,11 +46,6 @@ void json_string(std::string& out, std::string_view s) {
     out += '"';
 }
 
-int skip(const char* why) {
-    std::printf("SKIP: %s\n", why);
-    return 77;
-}
-
 // What swfpp gives for one case, in the oracle's vocabulary.
 std::string mine(const swfpp::endpoint_params& params, std::string& detail) {
     const auto ep = swfpp::resolve_endpoint(params);
@@ -64,15 +59,7 @@ std::string mine(const swfpp::endpoint_params& params, std::string& detail) {
 }  // namespace
 
 int main() {
-    if (std::system("command -v python3 >/dev/null 2>&1") != 0) return skip("python3 not found");
-    if (std::system("python3 -c 'import botocore.endpoint_provider' >/dev/null 2>&1") != 0)
-        return skip("botocore cannot be imported by python3");
-    const char* root = std::getenv("SWFPP_SOURCE_ROOT");
-    if (root == nullptr) {
-        std::printf("FAIL: SWFPP_SOURCE_ROOT is not set (tests/meson.build sets it)\n");
-        return 1;
-    }
-    const std::string script = std::string(root) + "/tools/botocore_endpoint.py";
+    if (int rc = swfpp_test::require_python_module("botocore.endpoint_provider")) return rc;
 
     std::string spec = "{\"regions\":[";
     for (const char* r : made_up_regions) {
@@ -86,33 +73,8 @@ int main() {
     }
     spec += "]}\n";
 
-    char path[] = "/tmp/swfpp_endpoint_botocore_XXXXXX";
-    const int fd = mkstemp(path);
-    if (fd < 0) {
-        std::printf("FAIL: cannot create a temporary file\n");
-        return 1;
-    }
-    const bool written = write(fd, spec.data(), spec.size()) == static_cast<ssize_t>(spec.size());
-    close(fd);
-    if (!written || script.find('\'') != std::string::npos) {
-        unlink(path);
-        std::printf("FAIL: cannot write the cases file\n");
-        return 1;
-    }
-    const std::string command = "python3 '" + script + "' '" + path + "'";
-    std::FILE* pipe = popen(command.c_str(), "r");
     std::string output;
-    if (pipe != nullptr) {
-        char buf[4096];
-        for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, pipe)) > 0;) output.append(buf, n);
-    }
-    const int status = pipe != nullptr ? pclose(pipe) : -1;
-    unlink(path);
-    if (status != 0) {
-        if (WIFEXITED(status) && WEXITSTATUS(status) == 77) return skip("botocore_endpoint.py skipped");
-        std::printf("FAIL: %s exited with status %d\n", script.c_str(), status);
-        return 1;
-    }
+    if (int rc = swfpp_test::run_python_oracle("botocore_endpoint.py", spec, output)) return rc;
 
     simdjson::dom::parser parser;
     simdjson::dom::array cases;

@@ -7,9 +7,6 @@
 // of attempts, the amz-sdk-request header of each attempt, every back-off delay, botocore's
 // MaxAttemptsReached and RetryQuotaReached, and the tokens left in the retry quota.
 // Its own main: exits 77 (meson's SKIP) without python3 or botocore.
-#include <sys/wait.h>
-#include <unistd.h>
-
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
@@ -20,6 +17,7 @@
 #include <swfpp/retry.hpp>
 #include <vector>
 
+#include "support/python_oracle.hpp"
 #include "support/retry_doubles.hpp"
 
 namespace {
@@ -168,23 +166,10 @@ std::vector<std::string> run_swfpp(const test_case& c) {
     return lines;
 }
 
-int skip(const char* why) {
-    std::printf("SKIP: %s\n", why);
-    return 77;
-}
-
 }  // namespace
 
 int main() {
-    if (std::system("command -v python3 >/dev/null 2>&1") != 0) return skip("python3 not found");
-    if (std::system("python3 -c 'import botocore.retries.standard' >/dev/null 2>&1") != 0)
-        return skip("botocore cannot be imported by python3");
-    const char* root = std::getenv("SWFPP_SOURCE_ROOT");
-    if (root == nullptr) {
-        std::printf("FAIL: SWFPP_SOURCE_ROOT is not set (tests/meson.build sets it)\n");
-        return 1;
-    }
-    const std::string oracle = std::string(root) + "/tools/botocore_retry_oracle.py";
+    if (int rc = swfpp_test::require_python_module("botocore.retries.standard")) return rc;
 
     const std::vector<test_case> cases = make_cases();
     std::string script;
@@ -203,27 +188,8 @@ int main() {
             expected_labels.push_back(label);
         }
     }
-    char path[] = "/tmp/swfpp_retry_botocore_XXXXXX";
-    const int fd = mkstemp(path);
-    if (fd < 0 || write(fd, script.data(), script.size()) != static_cast<ssize_t>(script.size()) ||
-        oracle.find('\'') != std::string::npos) {
-        std::printf("FAIL: cannot write the script file\n");
-        return 1;
-    }
-    close(fd);
-    std::FILE* pipe = popen(("python3 '" + oracle + "' '" + path + "'").c_str(), "r");
     std::string output;
-    if (pipe != nullptr) {
-        char buf[4096];
-        for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, pipe)) > 0;) output.append(buf, n);
-    }
-    const int status = pipe != nullptr ? pclose(pipe) : -1;
-    unlink(path);
-    if (status != 0) {
-        if (WIFEXITED(status) && WEXITSTATUS(status) == 77) return skip("botocore_retry_oracle.py skipped");
-        std::printf("FAIL: %s exited with status %d\n", oracle.c_str(), status);
-        return 1;
-    }
+    if (int rc = swfpp_test::run_python_oracle("botocore_retry_oracle.py", script, output)) return rc;
     std::vector<std::string> theirs;
     for (std::size_t pos = 0; pos < output.size();) {
         std::size_t nl = output.find('\n', pos);

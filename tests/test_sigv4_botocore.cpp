@@ -9,8 +9,7 @@
 #include <swfpp/crypto/openssl.hpp>
 #include <swfpp/sigv4.hpp>
 
-#include <sys/wait.h>
-#include <unistd.h>
+#include "support/python_oracle.hpp"
 
 #include <chrono>
 #include <cstdio>
@@ -215,54 +214,13 @@ std::vector<test_case> make_cases() {
     return cases;
 }
 
-int skip(const char* why) {
-    std::printf("SKIP: %s\n", why);
-    return 77;
-}
-
 }  // namespace
 
 int main() {
-    if (std::system("command -v python3 >/dev/null 2>&1") != 0) return skip("python3 not found");
-    if (std::system("python3 -c 'import botocore.auth' >/dev/null 2>&1") != 0)
-        return skip("botocore cannot be imported by python3");
-    const char* root = std::getenv("SWFPP_SOURCE_ROOT");
-    if (root == nullptr) {
-        std::printf("FAIL: SWFPP_SOURCE_ROOT is not set (tests/meson.build sets it)\n");
-        return 1;
-    }
-    const std::string script = std::string(root) + "/tools/botocore_sign.py";
-
+    if (int rc = swfpp_test::require_python_module("botocore.auth")) return rc;
     std::vector<test_case> cases = make_cases();
-    char path[] = "/tmp/swfpp_sigv4_botocore_XXXXXX";
-    const int fd = mkstemp(path);
-    if (fd < 0) {
-        std::printf("FAIL: cannot create a temporary file\n");
-        return 1;
-    }
-    const std::string json = to_json(cases);
-    const bool written = write(fd, json.data(), json.size()) == static_cast<ssize_t>(json.size());
-    close(fd);
-    if (!written || script.find('\'') != std::string::npos) {
-        unlink(path);
-        std::printf("FAIL: cannot write the requests file\n");
-        return 1;
-    }
-
-    const std::string command = "python3 '" + script + "' '" + path + "'";
-    std::FILE* pipe = popen(command.c_str(), "r");
     std::string output;
-    if (pipe != nullptr) {
-        char buf[4096];
-        for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, pipe)) > 0;) output.append(buf, n);
-    }
-    const int status = pipe != nullptr ? pclose(pipe) : -1;
-    unlink(path);
-    if (status != 0) {
-        if (WIFEXITED(status) && WEXITSTATUS(status) == 77) return skip("botocore_sign.py skipped");
-        std::printf("FAIL: %s exited with status %d\n", script.c_str(), status);
-        return 1;
-    }
+    if (int rc = swfpp_test::run_python_oracle("botocore_sign.py", to_json(cases), output)) return rc;
 
     std::vector<std::string> lines;
     for (std::size_t pos = 0; pos < output.size();) {
@@ -305,8 +263,8 @@ int main() {
         }
         std::printf("  botocore: %s\n  swfpp:    %s\n", lines[i].c_str(), mine.c_str());
         const auto input = swfpp::make_signing_input(r, params, swfpp::openssl_crypto{});
-        std::printf("  swfpp canonical request:\n%s\n  (rerun %s with --explain for botocore's)\n",
-                    input.canonical_request.c_str(), script.c_str());
+        std::printf("  swfpp canonical request:\n%s\n  (rerun tools/botocore_sign.py with --explain for botocore's)\n",
+                    input.canonical_request.c_str());
     }
     std::printf("%d/%zu requests signed as botocore %s\n", static_cast<int>(cases.size()) - failures, cases.size(),
                 failures == 0 ? "does" : "does NOT");
