@@ -196,6 +196,17 @@ TEST_CASE("X-Amz-Date is UTC yyyymmddTHHMMSSZ with seconds truncated, for any da
     CHECK(swfpp::format_amz_date(suite_time + std::chrono::microseconds(999999)) == "20150830T123600Z");
 }
 
+TEST_CASE("X-Amz-Date stays right when the same second repeats, alternates, or comes first on a new thread") {
+    for (long long t : {1440938160LL, 1440938160LL, 1440938161LL, 1440938160LL, 0LL, 0LL})
+        CHECK(swfpp::format_amz_date(at_unix(t)) == (t == 0 ? "19700101T000000Z"
+                                                           : t == 1440938160LL ? "20150830T123600Z" : "20150830T123601Z"));
+    for (long long first : {-1LL, 0LL}) {  // whatever a fresh thread's last-second memo starts from
+        std::string seen;
+        std::thread([&] { seen = swfpp::format_amz_date(at_unix(first)); }).join();
+        CHECK(seen == (first == -1 ? "19691231T235959Z" : "19700101T000000Z"));
+    }
+}
+
 TEST_CASE("derive_signing_key matches the AWS documentation example") {
     // docs.aws.amazon.com "Examples of how to derive a signing key for Signature Version 4".
     const swfpp::sha256_digest key = swfpp::derive_signing_key("wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", "20120215",
@@ -372,16 +383,18 @@ TEST_CASE("is_sha256_crypto accepts openssl_crypto and rejects types without bot
     CHECK(true);
 }
 
-TEST_CASE("openssl_crypto SHA-256 matches FIPS 180-2 vectors") {
-    const swfpp::openssl_crypto c;
+TEST_CASE_TEMPLATE("openssl_crypto and openssl_evp_crypto SHA-256 match FIPS 180-2 vectors", Crypto,
+                   swfpp::openssl_crypto, swfpp::openssl_evp_crypto) {
+    const Crypto c;
     CHECK(hex(c.sha256("")) == "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
     CHECK(hex(c.sha256("abc")) == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
     CHECK(hex(c.sha256("abcdbcdecdefdefgefghfghighijhijkijkljklmklmnlmnomnopnopq")) ==
           "248d6a61d20638b8e5c026930c3e6039a33ce45964ff2167f6ecedd419db06c1");
 }
 
-TEST_CASE("openssl_crypto HMAC-SHA-256 matches RFC 4231 vectors, including keys longer than a block") {
-    const swfpp::openssl_crypto c;
+TEST_CASE_TEMPLATE("openssl_crypto and openssl_evp_crypto HMAC-SHA-256 match RFC 4231 vectors, including keys longer than a block",
+                   Crypto, swfpp::openssl_crypto, swfpp::openssl_evp_crypto) {
+    const Crypto c;
     CHECK(hex(c.hmac_sha256(std::string(20, '\x0b'), "Hi There")) ==
           "b0344c61d8db38535ca8afceaf0bf12b881dc200c9833da726e9376c2e32cff7");
     CHECK(hex(c.hmac_sha256("Jefe", "what do ya want for nothing?")) ==
@@ -402,8 +415,9 @@ TEST_CASE("openssl_crypto HMAC-SHA-256 matches RFC 4231 vectors, including keys 
     CHECK(hex(c.hmac_sha256("", "empty key")) == "bf6e6a0f34cd9fdf69c67b8c62969c87cd4f783d4665217df03f062dc4a0406e");
 }
 
-TEST_CASE("openssl_crypto gives the same digests from many threads at once") {
-    const swfpp::openssl_crypto c;
+TEST_CASE_TEMPLATE("openssl_crypto and openssl_evp_crypto give the same digests from many threads at once", Crypto,
+                   swfpp::openssl_crypto, swfpp::openssl_evp_crypto) {
+    const Crypto c;
     const std::string expected = hex(c.hmac_sha256("key", "message"));
     std::vector<std::thread> threads;
     std::vector<int> mismatches(8, 0);

@@ -217,3 +217,23 @@ TEST_CASE_FIXTURE(fixture, "a copied signer starts with a cold cache and signs i
     CHECK(sign(copy, creds_a, "us-east-1", "swf", day1) == original);
     CHECK(derivations == 2);
 }
+
+TEST_CASE_FIXTURE(fixture, "a precomputed secret fingerprint signs exactly as the signer's own and shares its cache") {
+    const std::string own = sign(creds_a, "us-east-1", "swf", day1);
+    CHECK(derivations == 1);
+    const swfpp::sha256_digest fingerprint = signer.secret_fingerprint(creds_a);
+    swfpp::http_request r = swf_request();
+    swfpp::signing_params params{creds_a, "us-east-1", "swf", day1};
+    params.secret_fingerprint = &fingerprint;
+    REQUIRE(signer.sign(r, params).ok());
+    CHECK(swfpp::find_header(r.headers, "Authorization")->value == own);
+    CHECK(derivations == 1);
+    const swfpp::credentials other_secret{"AKIDA", "secret-b", ""};
+    const swfpp::sha256_digest other = signer.secret_fingerprint(other_secret);
+    CHECK(other != fingerprint);
+    const swfpp::signing_params other_params{other_secret, "us-east-1", "swf", day1, &other};
+    r = swf_request();
+    REQUIRE(signer.sign(r, other_params).ok());
+    CHECK(swfpp::find_header(r.headers, "Authorization")->value == sign_uncached(other_secret, "us-east-1", "swf", day1));
+    CHECK(derivations == 2);
+}

@@ -77,6 +77,16 @@ struct is_signer<T, std::void_t<decltype(std::declval<const T&>().sign(std::decl
                                                           std::declval<const signing_params&>())),
                    result<void>> {};
 
+// A signer that can fingerprint credentials once (sigv4_signer) gets the fingerprint in every
+// signing_params, so it does not hash the secret on each call.
+template <class T, class = void>
+struct has_secret_fingerprint : std::false_type {};
+template <class T>
+struct has_secret_fingerprint<
+    T, std::void_t<decltype(std::declval<const T&>().secret_fingerprint(std::declval<const credentials&>()))>>
+    : std::is_same<decltype(std::declval<const T&>().secret_fingerprint(std::declval<const credentials&>())),
+                   sha256_digest> {};
+
 template <class T, class = void>
 struct is_clock : std::false_type {};
 template <class T>
@@ -202,6 +212,8 @@ public:
           clock_holder(std::move(clock)),
           retry_holder(std::move(retry)),
           config_(std::move(config)) {
+        if constexpr (has_secret_fingerprint<Signer>::value)
+            secret_fingerprint_ = signer_holder::get().secret_fingerprint(config_.credentials);
         user_agent_.assign(default_user_agent);
         if (!config_.user_agent_suffix.empty()) user_agent_.append(" ").append(config_.user_agent_suffix);
         if (auto region = validate_region(config_.region); !region) {
@@ -230,13 +242,26 @@ public:
     // attempts were made, the back-off slept, and why there was no further attempt.
     template <class Op>
     result<typename Op::output> call(const typename Op::input& input) {
-        return run<Op>(input, nullptr);
+        result<typename Op::output> out{typename Op::output{}};
+        run<Op>(input, out, nullptr);
+        return out;
     }
 
     // The same, and fills `info` with how the call went, on success as on failure.
     template <class Op>
     result<typename Op::output> call(const typename Op::input& input, call_info& info) {
-        return run<Op>(input, &info);
+        result<typename Op::output> out{typename Op::output{}};
+        run<Op>(input, out, &info);
+        return out;
+    }
+
+    // The same into `out`, which keeps its buffers from call to call: a caller that reuses one
+    // result per thread makes calls that allocate nothing in steady state, failed ones
+    // included (the error's strings are refilled in place). Returns out.ok().
+    template <class Op>
+    bool call_into(const typename Op::input& input, result<typename Op::output>& out, call_info* info = nullptr) {
+        run<Op>(input, out, info);
+        return out.ok();
     }
 
     // One named member per operation, e.g. client.start_workflow_execution(input). The
@@ -264,7 +289,8 @@ public:
 
 private:
     result<void> sign(http_request& request, std::chrono::system_clock::time_point when) const {
-        const signing_params params{config_.credentials, config_.region, swf_service::signing_name, when};
+        const signing_params params{config_.credentials, config_.region, swf_service::signing_name, when,
+                                    secret_fingerprint_ ? &*secret_fingerprint_ : nullptr};
         return signer_holder::get().sign(request, params);
     }
 
@@ -276,13 +302,18 @@ private:
     }
 
     template <class Op>
-    result<typename Op::output> run(const typename Op::input& input, call_info* info) {
+    void run(const typename Op::input& input, result<typename Op::output>& out, call_info* info) {
         thread_local http_request request;
         thread_local http_response response;
         if (info) fill(*info, 0, std::chrono::nanoseconds(0), retry_stop::none, {});
-        if (config_error_) return *config_error_;
-        if (auto built = build_request<Op>(input, endpoint_, request, user_agent_); !built)
-            return std::move(built.error());
+        if (config_error_) {
+            out.reuse_error() = *config_error_;
+            return;
+        }
+        if (auto built = build_request<Op>(input, endpoint_, request, user_agent_); !built) {
+            out.reuse_error() = std::move(built.error());
+            return;
+        }
 
         const std::array<char, 36> id = detail::random_uuid_v4();
         const std::string_view invocation_id(id.data(), id.size());
@@ -298,26 +329,26 @@ private:
             // headers, signs exactly what the first attempt signed. Validation passed already.
             if (attempt > 1)
                 if (auto built = build_request<Op>(input, endpoint_, request, user_agent_); !built)
-                    return finish(std::move(built.error()), attempt - 1, slept, retry_stop::not_retryable, info,
-                                  invocation_id);
+                    return finish(out.reuse_error() = std::move(built.error()), attempt - 1, slept,
+                                  retry_stop::not_retryable, info, invocation_id);
             const auto signed_at = clock.now() + offset_.get();
             if (auto signed_ = sign(request, signed_at); !signed_)
-                return finish(std::move(signed_.error()), attempt - 1, slept, retry_stop::not_retryable, info,
-                              invocation_id);
+                return finish(out.reuse_error() = std::move(signed_.error()), attempt - 1, slept,
+                              retry_stop::not_retryable, info, invocation_id);
             set_sdk_attempt_headers(request, invocation_id, attempt, max_attempts);
 
             response.clear();
-            result<typename Op::output> outcome = send_and_parse<Op>(request, response);
+            send_and_parse<Op>(request, response, out);
             attempt_event event{Op::name, invocation_id, attempt, max_attempts, nullptr, false, {}};
-            if (outcome) {
+            if (out) {
                 policy.on_success(state);
                 event.next = retry_decision::stop_for(retry_stop::none);
                 if (config_.on_attempt) config_.on_attempt(event);
                 if (info) fill(*info, attempt, slept, retry_stop::none, invocation_id);
-                return outcome;
+                return;
             }
 
-            error& failure = outcome.error();
+            error& failure = out.error();
             bool skew_corrected = false;
             if (auto correction = clock_skew_correction(failure, response, signed_at, clock.now())) {
                 offset_.set(*correction);
@@ -339,16 +370,19 @@ private:
             event.clock_skew_corrected = skew_corrected;
             event.next = next;
             if (config_.on_attempt) config_.on_attempt(event);
-            if (!next.retry) return finish(std::move(failure), attempt, slept, next.stop, info, invocation_id);
+            if (!next.retry) return finish(failure, attempt, slept, next.stop, info, invocation_id);
             sleep(next.delay);
             slept += next.delay;
         }
     }
 
     template <class Op>
-    result<typename Op::output> send_and_parse(const http_request& request, http_response& response) {
-        if (auto sent = transport_holder::get().send(request, response); !sent) return std::move(sent.error());
-        return parse_response<Op>(response);
+    void send_and_parse(const http_request& request, http_response& response, result<typename Op::output>& out) {
+        if (auto sent = transport_holder::get().send(request, response); !sent) {
+            out.reuse_error() = std::move(sent.error());
+            return;
+        }
+        parse_response_into<Op>(response, out);
     }
 
     static void fill(call_info& info, int attempts, std::chrono::nanoseconds slept, retry_stop stopped,
@@ -359,19 +393,19 @@ private:
         info.invocation_id.assign(invocation_id);  // keeps its capacity for the next call
     }
 
-    static error finish(error e, int attempts, std::chrono::nanoseconds slept, retry_stop stopped, call_info* info,
-                        std::string_view invocation_id) {
+    static void finish(error& e, int attempts, std::chrono::nanoseconds slept, retry_stop stopped, call_info* info,
+                       std::string_view invocation_id) {
         e.attempts = attempts;
         e.total_delay = slept;
         e.stopped = attempts > 0 ? stopped : retry_stop::none;
         if (info) fill(*info, attempts, slept, e.stopped, attempts > 0 ? invocation_id : std::string_view());
-        return e;
     }
 
     client_config config_;
     endpoint endpoint_;
     std::string user_agent_;
     std::optional<error> config_error_;
+    std::optional<sha256_digest> secret_fingerprint_;
     detail::clock_offset offset_;
 };
 

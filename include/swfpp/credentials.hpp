@@ -2,7 +2,9 @@
 #ifndef SWFPP_CREDENTIALS_HPP
 #define SWFPP_CREDENTIALS_HPP
 
+#include <array>
 #include <chrono>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -20,11 +22,17 @@ struct credentials {
 
 // Everything a signer needs besides the request itself. All of it is passed in: the core never
 // reads a clock, the environment or a credentials file.
+using sha256_digest = std::array<std::uint8_t, 32>;
+
 struct signing_params {
     const credentials& creds;
     std::string_view region;   // e.g. "us-east-1"
     std::string_view service;  // SigV4 signing name; "swf" for SWF
     std::chrono::system_clock::time_point time;
+    // Optional: SHA-256 of creds.secret_access_key, computed once by a caller that signs with
+    // the same credentials many times (basic_client does), so that the signer's key cache
+    // need not hash the secret on every signing. Must be that digest when set.
+    const sha256_digest* secret_fingerprint = nullptr;
 };
 
 SWFPP_NAMESPACE_END

@@ -10,6 +10,7 @@
 #include <string_view>
 
 #include "swfpp/detail/config.hpp"
+#include "swfpp/detail/decimal.hpp"
 #include "swfpp/error.hpp"
 #include "swfpp/http.hpp"
 #include "swfpp/result.hpp"
@@ -42,12 +43,19 @@ struct aws_partition {
     bool supports_dual_stack;
 };
 
+// Appends ":port" to a Host header value when the port is not the scheme's default.
+inline void append_host_header_value(std::string& out, const endpoint& ep) {
+    const bool default_port = ep.port == 0 || (ep.scheme == "https" && ep.port == 443) ||
+                              (ep.scheme == "http" && ep.port == 80);
+    if (default_port) return;
+    out += ':';
+    detail::append_decimal(out, ep.port);
+}
+
 // The Host header value: host, plus ":port" when the port is not the scheme's default.
 inline std::string host_header_value(const endpoint& ep) {
     std::string value = ep.host;
-    const bool default_port = ep.port == 0 || (ep.scheme == "https" && ep.port == 443) ||
-                              (ep.scheme == "http" && ep.port == 80);
-    if (!default_port) value += ":" + std::to_string(ep.port);
+    append_host_header_value(value, ep);
     return value;
 }
 

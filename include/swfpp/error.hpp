@@ -112,6 +112,22 @@ struct error {
     retry_stop stopped = retry_stop::none;
 
     bool is(swf_fault f) const noexcept { return kind == errc::service_error && fault == f; }
+
+    // Back to a default-constructed error, except that the strings keep their capacity: an
+    // error object reused call after call is refilled without allocating.
+    void clear() noexcept {
+        kind = errc::service_error;
+        code.clear();
+        message.clear();
+        request_id.clear();
+        member.clear();
+        http_status = 0;
+        fault = swf_fault::none;
+        transport = transport_errc::none;
+        attempts = 0;
+        total_delay = std::chrono::nanoseconds(0);
+        stopped = retry_stop::none;
+    }
 };
 
 inline error make_validation_error(std::string member, std::string message) {

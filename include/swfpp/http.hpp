@@ -2,7 +2,10 @@
 #ifndef SWFPP_HTTP_HPP
 #define SWFPP_HTTP_HPP
 
+#include <cstddef>
 #include <cstdint>
+#include <cstring>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -11,9 +14,23 @@
 
 SWFPP_NAMESPACE_BEGIN
 
+namespace detail {
+// Assigns only when the text differs: a reused request is mostly refilled with what it held,
+// and comparing is cheaper than std::string::assign, which is an out-of-line library call.
+inline void assign_if_different(std::string& s, std::string_view v) {
+    if (s.size() == v.size() && (v.empty() || std::memcmp(s.data(), v.data(), v.size()) == 0)) return;
+    s.assign(v);
+}
+}  // namespace detail
+
 struct http_header {
     std::string name;
     std::string value;
+
+    void swap_with(http_header& other) noexcept {
+        name.swap(other.name);
+        value.swap(other.value);
+    }
 };
 
 // ASCII case-insensitive comparison, as HTTP field names require.
@@ -28,7 +45,80 @@ constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
     return true;
 }
 
-using http_headers = std::vector<http_header>;
+// An ordered list of header fields that keeps its strings when cleared or shortened: a request
+// or response reused for the next call refills the same name and value buffers instead of
+// allocating new ones (steady-state calls then allocate nothing). Iterates and indexes like a
+// vector of http_header; only the live fields [begin(), end()) are visible.
+class http_headers {
+public:
+    using value_type = http_header;
+    using iterator = http_header*;
+    using const_iterator = const http_header*;
+    using size_type = std::size_t;
+
+    http_headers() = default;
+    http_headers(std::initializer_list<http_header> fields) : slots_(fields), size_(fields.size()) {}
+    http_headers(const http_headers& other) : slots_(other.begin(), other.end()), size_(other.size_) {}
+    http_headers(http_headers&& other) noexcept : slots_(std::move(other.slots_)), size_(other.size_) {
+        other.size_ = 0;
+    }
+    http_headers& operator=(const http_headers& other) {
+        if (this != &other) {
+            clear();
+            for (const http_header& h : other) append(h.name, h.value);
+        }
+        return *this;
+    }
+    http_headers& operator=(http_headers&& other) noexcept {
+        slots_ = std::move(other.slots_);
+        size_ = other.size_;
+        other.size_ = 0;
+        return *this;
+    }
+
+    // Adds a field at the end, reusing a retained slot's buffers when there is one.
+    http_header& append(std::string_view name, std::string_view value) {
+        if (size_ == slots_.size()) {
+            slots_.push_back(http_header{std::string(name), std::string(value)});
+        } else {
+            detail::assign_if_different(slots_[size_].name, name);
+            detail::assign_if_different(slots_[size_].value, value);
+        }
+        return slots_[size_++];
+    }
+    void push_back(const http_header& h) { append(h.name, h.value); }
+    void emplace_back(std::string_view name, std::string_view value) { append(name, value); }
+
+    // Removes one field, keeping the order of the others; its buffers are retained for reuse.
+    iterator erase(const_iterator pos) {
+        const std::size_t i = static_cast<std::size_t>(pos - begin());
+        for (std::size_t k = i; k + 1 < size_; ++k) slots_[k].swap_with(slots_[k + 1]);
+        --size_;
+        return begin() + i;
+    }
+    void pop_back() noexcept { --size_; }
+    void clear() noexcept { size_ = 0; }
+    void reserve(std::size_t n) { slots_.reserve(n); }
+
+    std::size_t size() const noexcept { return size_; }
+    bool empty() const noexcept { return size_ == 0; }
+    iterator begin() noexcept { return slots_.data(); }
+    iterator end() noexcept { return slots_.data() + size_; }
+    const_iterator begin() const noexcept { return slots_.data(); }
+    const_iterator end() const noexcept { return slots_.data() + size_; }
+    http_header* data() noexcept { return slots_.data(); }
+    const http_header* data() const noexcept { return slots_.data(); }
+    http_header& operator[](std::size_t i) noexcept { return slots_[i]; }
+    const http_header& operator[](std::size_t i) const noexcept { return slots_[i]; }
+    http_header& front() noexcept { return slots_[0]; }
+    const http_header& front() const noexcept { return slots_[0]; }
+    http_header& back() noexcept { return slots_[size_ - 1]; }
+    const http_header& back() const noexcept { return slots_[size_ - 1]; }
+
+private:
+    std::vector<http_header> slots_;  // [0, size_) live, then retained for reuse
+    std::size_t size_ = 0;
+};
 
 // First header named `name` (case-insensitive), or nullptr.
 inline const http_header* find_header(const http_headers& headers, std::string_view name) noexcept {
@@ -44,7 +134,7 @@ inline void set_header(http_headers& headers, std::string_view name, std::string
             h.value.assign(value);
             return;
         }
-    headers.push_back(http_header{std::string(name), std::string(value)});
+    headers.append(name, value);
 }
 
 // An HTTP request ready for a transport. `scheme`, `host` and `port` say where to connect;

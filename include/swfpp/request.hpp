@@ -2,9 +2,12 @@
 #ifndef SWFPP_REQUEST_HPP
 #define SWFPP_REQUEST_HPP
 
+#include <array>
+#include <cstddef>
 #include <string>
 #include <string_view>
 
+#include "swfpp/detail/byte_scan.hpp"
 #include "swfpp/detail/config.hpp"
 #include "swfpp/endpoint.hpp"
 #include "swfpp/error.hpp"
@@ -17,16 +20,24 @@
 
 SWFPP_NAMESPACE_BEGIN
 
-inline constexpr std::string_view default_user_agent = "swfpp/" SWFPP_VERSION_STRING;
-
 namespace detail {
-// A header value must not be able to end the header early or smuggle another one.
-constexpr bool is_safe_header_value(std::string_view v) noexcept {
-    for (char c : v)
-        if (c == '\r' || c == '\n' || c == '\0') return false;
-    return true;
-}
+// "SimpleWorkflowService.<Operation>", spelled out at compile time once per operation.
+template <class Op>
+struct target_header {
+    static constexpr std::size_t size = swf_service::target_prefix.size() + 1 + Op::name.size();
+    static constexpr std::array<char, size> text = [] {
+        std::array<char, size> t{};
+        std::size_t i = 0;
+        for (char c : swf_service::target_prefix) t[i++] = c;
+        t[i++] = '.';
+        for (char c : Op::name) t[i++] = c;
+        return t;
+    }();
+    static constexpr std::string_view value() noexcept { return {text.data(), size}; }
+};
 }  // namespace detail
+
+inline constexpr std::string_view default_user_agent = "swfpp/" SWFPP_VERSION_STRING;
 
 // Validates `input` and, only if it is valid, writes the unsigned request into `out` (cleared
 // first; its buffers are reused): POST to the endpoint's path with Host, X-Amz-Target,
@@ -37,21 +48,20 @@ result<void> build_request(const typename Op::input& input, const endpoint& ep, 
                            std::string_view user_agent = default_user_agent) {
     static_assert(is_operation<Op>::value, "swfpp: Op must describe an operation (name, input, output)");
     if (auto valid = validate(input); !valid) return valid;
-    if (!detail::is_safe_header_value(user_agent) || !detail::is_safe_header_value(ep.host))
+    // A header value must not be able to end the header early or smuggle another one.
+    if (detail::has_line_break_or_nul(user_agent) || detail::has_line_break_or_nul(ep.host))
         return make_configuration_error("The user agent or endpoint host contains CR, LF or NUL.");
-    out.clear();
-    out.method = "POST";
-    out.scheme = ep.scheme;
-    out.host = ep.host;
+    out.headers.clear();  // keeps every buffer; the fields below are overwritten
+    out.body.clear();
+    detail::assign_if_different(out.method, "POST");
+    detail::assign_if_different(out.scheme, ep.scheme);
+    detail::assign_if_different(out.host, ep.host);
     out.port = ep.port;
-    out.target = ep.path.empty() ? std::string("/") : ep.path;
-    std::string target_header;
-    target_header.reserve(swf_service::target_prefix.size() + 1 + Op::name.size());
-    target_header.append(swf_service::target_prefix).append(".").append(Op::name);
-    out.headers.push_back({"Host", host_header_value(ep)});
-    out.headers.push_back({"X-Amz-Target", std::move(target_header)});
-    out.headers.push_back({"Content-Type", std::string(swf_service::content_type)});
-    out.headers.push_back({"User-Agent", std::string(user_agent)});
+    detail::assign_if_different(out.target, ep.path.empty() ? std::string_view("/") : std::string_view(ep.path));
+    append_host_header_value(out.headers.append("Host", ep.host).value, ep);
+    out.headers.append("X-Amz-Target", detail::target_header<Op>::value());
+    out.headers.append("Content-Type", swf_service::content_type);
+    out.headers.append("User-Agent", user_agent);
     serialize_json(input, out.body);
     return {};
 }

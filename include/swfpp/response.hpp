@@ -18,6 +18,7 @@
 #include <type_traits>
 
 #include "swfpp/detail/config.hpp"
+#include "swfpp/detail/decimal.hpp"
 #include "swfpp/detail/json_writer.hpp"
 #include "swfpp/detail/utf8.hpp"
 #include "swfpp/error.hpp"
@@ -103,17 +104,29 @@ public:
     // SWF errors.
     template <class Op>
     result<typename Op::output> parse(const http_response& response) {
+        result<typename Op::output> out{typename Op::output{}};
+        parse_into<Op>(response, out);
+        return out;
+    }
+
+    // The same into `out`, reusing what it holds: an error's strings keep their capacity, so a
+    // caller that reuses one result (basic_client::call_into) parses errors without allocating.
+    template <class Op>
+    void parse_into(const http_response& response, result<typename Op::output>& out) {
         static_assert(is_operation<Op>::value, "swfpp: Op must describe an operation (name, input, output)");
-        if (response.status < 200 || response.status > 299) return parse_error(response);
-        typename Op::output output{};
-        if (detail::strip(response.body).empty()) return output;
+        if (response.status < 200 || response.status > 299) return parse_error(response, out.reuse_error());
+        typename Op::output& output = out.reuse_value();
+        output = typename Op::output{};
+        // No member, nothing to parse: the usual body of an operation with an empty output.
+        if (const std::string_view body = detail::strip(response.body); body.empty() || body == "{}") return;
         simdjson::dom::element root;
-        if (const auto ec = load(response.body).get(root)) return malformed(response, "the body is not valid JSON", ec);
-        if (!root.is_object()) return malformed(response, "the body is not a JSON object", simdjson::SUCCESS);
+        if (const auto ec = load(response.body).get(root))
+            return malformed(response, "the body is not valid JSON", ec, out.reuse_error());
+        if (!root.is_object())
+            return malformed(response, "the body is not a JSON object", simdjson::SUCCESS, out.reuse_error());
         std::string problem;
         if (!read_shape(root.get_object().value_unsafe(), output, problem))
-            return malformed(response, problem, simdjson::SUCCESS);
-        return output;
+            return malformed(response, problem, simdjson::SUCCESS, out.reuse_error());
     }
 
     // The error carried by a non-2xx response, by the awsJson1_0 rules and botocore's
@@ -121,13 +134,20 @@ public:
     // status; message from `message`, else `Message`, else the whole body when it is not JSON.
     error parse_error(const http_response& response) {
         error e;
+        parse_error(response, e);
+        return e;
+    }
+
+    // The same into `e` (every field reset; its strings keep their capacity).
+    void parse_error(const http_response& response, error& e) {
+        e.clear();
         e.kind = errc::service_error;
         e.http_status = response.status;
-        if (const auto* id = find_header(response.headers, "x-amzn-RequestId")) e.request_id = id->value;
+        if (const auto* id = find_header(response.headers, "x-amzn-RequestId")) e.request_id.assign(id->value);
         if (detail::is_generic_error_response(response.status, response.body)) {
-            e.code = std::to_string(response.status);
-            e.message = std::string(detail::server_error_reason(response.status));
-            return e;
+            detail::append_decimal(e.code, static_cast<unsigned>(response.status));
+            e.message.assign(detail::server_error_reason(response.status));
+            return;
         }
         std::optional<std::string_view> code;  // present but empty is a valid (empty) code
         if (const auto* type = find_header(response.headers, "X-Amzn-ErrorType")) code = type->value;
@@ -170,9 +190,8 @@ public:
         if (code)
             detail::append_lossy_utf8(e.code, detail::sanitize_error_code(*code));
         else
-            e.code = std::to_string(response.status);
+            detail::append_decimal(e.code, static_cast<unsigned>(response.status));
         e.fault = fault_from_code(e.code);
-        return e;
     }
 
 private:
@@ -198,15 +217,13 @@ private:
             out.append(simdjson::minify(value));
     }
 
-    static error malformed(const http_response& response, std::string_view why, simdjson::error_code ec) {
-        error e;
+    static void malformed(const http_response& response, std::string_view why, simdjson::error_code ec, error& e) {
+        e.clear();
         e.kind = errc::malformed_response;
         e.http_status = response.status;
-        if (const auto* id = find_header(response.headers, "x-amzn-RequestId")) e.request_id = id->value;
-        e.message = "Malformed response: ";
-        e.message.append(why);
+        if (const auto* id = find_header(response.headers, "x-amzn-RequestId")) e.request_id.assign(id->value);
+        e.message.assign("Malformed response: ").append(why);
         if (ec != simdjson::SUCCESS) e.message.append(" (").append(simdjson::error_message(ec)).append(")");
-        return e;
     }
 
     template <class Shape>
@@ -336,11 +353,23 @@ private:
     std::size_t max_body_;
 };
 
+namespace detail {
+inline response_parser& thread_response_parser() {
+    thread_local response_parser parser;
+    return parser;
+}
+}  // namespace detail
+
 // parse_response<Op>(response): response_parser::parse with this thread's reused parser.
 template <class Op>
 result<typename Op::output> parse_response(const http_response& response) {
-    thread_local response_parser parser;
-    return parser.parse<Op>(response);
+    return detail::thread_response_parser().parse<Op>(response);
+}
+
+// response_parser::parse_into with this thread's reused parser.
+template <class Op>
+void parse_response_into(const http_response& response, result<typename Op::output>& out) {
+    detail::thread_response_parser().parse_into<Op>(response, out);
 }
 
 SWFPP_NAMESPACE_END

@@ -54,6 +54,18 @@ public:
     const swfpp::error& error() const& noexcept { return *std::get_if<1>(&state_); }
     swfpp::error& error() & noexcept { return *std::get_if<1>(&state_); }
 
+    // For a result reused call after call (basic_client::call_into): the held value or error
+    // as it is, with its buffers, or a default-constructed one in place of the other
+    // alternative. The caller overwrites it.
+    T& reuse_value() {
+        if (!ok()) state_.template emplace<0>();
+        return *std::get_if<0>(&state_);
+    }
+    swfpp::error& reuse_error() {
+        if (ok()) state_.template emplace<1>();
+        return *std::get_if<1>(&state_);
+    }
+
     T& value() & {
         check();
         return **this;

@@ -19,6 +19,7 @@
 
 #include "swfpp/detail/clock_skew.hpp"
 #include "swfpp/detail/config.hpp"
+#include "swfpp/detail/decimal.hpp"
 #include "swfpp/detail/random.hpp"
 #include "swfpp/error.hpp"
 #include "swfpp/http.hpp"
@@ -149,7 +150,7 @@ struct no_retry {
 // Random concept (of basic_standard_retry): `double x = r();` with 0 <= x < 1, for a `Random& r`
 // shared by all calls, so thread-safe.
 
-// The default: this thread's std::mt19937_64, seeded from std::random_device.
+// The default: this thread's xoshiro256** generator, seeded from std::random_device.
 struct thread_random {
     double operator()() const { return detail::unit_interval(detail::thread_engine()()); }
 };
@@ -428,9 +429,14 @@ using aws_retry = basic_aws_retry<>;
 inline void set_sdk_attempt_headers(http_request& request, std::string_view invocation_id, int attempt,
                                     int max_attempts) {
     set_header(request.headers, "amz-sdk-invocation-id", invocation_id);
-    std::string value = "attempt=" + std::to_string(attempt);
-    if (attempt > 1) value.append("; max=").append(std::to_string(max_attempts));
-    set_header(request.headers, "amz-sdk-request", value);
+    // "attempt=N; max=M", formatted in place: this runs on every attempt of every call.
+    char buffer[64] = "attempt=";
+    char* end = detail::write_decimal(buffer + 8, static_cast<unsigned>(std::max(attempt, 0)));
+    if (attempt > 1) {
+        for (char c : std::string_view("; max=")) *end++ = c;
+        end = detail::write_decimal(end, static_cast<unsigned>(std::max(max_attempts, 0)));
+    }
+    set_header(request.headers, "amz-sdk-request", std::string_view(buffer, static_cast<std::size_t>(end - buffer)));
 }
 
 // How far apart the service's clock and the signing time must be before the client trusts

@@ -24,6 +24,7 @@
 
 #include "swfpp/credentials.hpp"
 #include "swfpp/detail/config.hpp"
+#include "swfpp/detail/append.hpp"
 #include "swfpp/detail/hex.hpp"
 #include "swfpp/detail/sigv4_canonical.hpp"
 #include "swfpp/error.hpp"
@@ -31,8 +32,6 @@
 #include "swfpp/result.hpp"
 
 SWFPP_NAMESPACE_BEGIN
-
-using sha256_digest = std::array<std::uint8_t, 32>;
 
 // Crypto policy concept. A type `C` models it when, for `const C c` and string_views `k`, `m`:
 //
@@ -80,15 +79,7 @@ inline std::string format_amz_date(std::chrono::system_clock::time_point time) {
 
 namespace detail {
 
-constexpr bool has_control_char(std::string_view s) noexcept {
-    for (char ch : s) {
-        const unsigned char c = static_cast<unsigned char>(ch);
-        if (c < 0x20 || c == 0x7f) return true;
-    }
-    return false;
-}
-
-constexpr bool is_scope_part(std::string_view s) noexcept {
+inline bool is_scope_part(std::string_view s) noexcept {
     return !s.empty() && s.find('/') == std::string_view::npos && !has_control_char(s);
 }
 
@@ -113,11 +104,11 @@ inline std::string& single_header_value(http_headers& headers, std::string_view 
         } else if (found == none) {
             found = i++;
         } else {
-            headers.erase(headers.begin() + static_cast<std::ptrdiff_t>(i));
+            headers.erase(headers.begin() + i);
         }
     }
     if (found == none) {
-        headers.push_back(http_header{std::string(name), std::string()});
+        headers.append(name, std::string_view());
         found = headers.size() - 1;
     }
     return headers[found].value;
@@ -183,12 +174,12 @@ void make_signing_input(const http_request& request, const signing_params& param
     const std::string_view date = std::string_view(out.amz_date).substr(0, 8);
 
     out.credential_scope.clear();
-    out.credential_scope.append(date).append(1, '/').append(params.region).append(1, '/');
-    out.credential_scope.append(params.service).append("/aws4_request");
+    detail::append_concat(out.credential_scope, {date, "/", params.region, "/", params.service, "/aws4_request"});
 
     std::string& cr = out.canonical_request;
-    cr.clear();
-    for (char c : request.method) cr += (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+    cr.assign(request.method);
+    for (char& c : cr)
+        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
     cr += '\n';
     std::string_view path, query;
     detail::sigv4_split_target(request.target, path, query);
@@ -198,16 +189,15 @@ void make_signing_input(const http_request& request, const signing_params& param
     cr += '\n';
     out.signed_headers.clear();
     detail::sigv4_append_canonical_headers(cr, out.signed_headers, request);
-    cr += '\n';
-    cr += out.signed_headers;
-    cr += '\n';
-    detail::append_hex(cr, crypto.sha256(request.body));
+    char hex[64];
+    detail::write_hex(crypto.sha256(request.body).data(), 32, hex);
+    detail::append_concat(cr, {"\n", out.signed_headers, "\n", std::string_view(hex, sizeof hex)});
 
     std::string& sts = out.string_to_sign;
     sts.clear();
-    sts.append(sigv4_algorithm).append(1, '\n').append(out.amz_date).append(1, '\n');
-    sts.append(out.credential_scope).append(1, '\n');
-    detail::append_hex(sts, crypto.sha256(cr));
+    detail::write_hex(crypto.sha256(cr).data(), 32, hex);
+    detail::append_concat(sts, {sigv4_algorithm, "\n", out.amz_date, "\n", out.credential_scope, "\n",
+                                std::string_view(hex, sizeof hex)});
 }
 
 template <class Crypto>
@@ -255,10 +245,10 @@ sha256_digest sigv4_signature(const sha256_digest& signing_key, std::string_view
 // `AWS4-HMAC-SHA256 Credential=<akid>/<scope>, SignedHeaders=<list>, Signature=<hex>`.
 inline void append_authorization(std::string& out, std::string_view access_key_id, const sigv4_signing_input& input,
                                  const sha256_digest& signature) {
-    out.append(sigv4_algorithm).append(" Credential=").append(access_key_id).append(1, '/');
-    out.append(input.credential_scope).append(", SignedHeaders=").append(input.signed_headers);
-    out.append(", Signature=");
-    detail::append_hex(out, signature);
+    char hex[64];
+    detail::write_hex(signature.data(), signature.size(), hex);
+    detail::append_concat(out, {sigv4_algorithm, " Credential=", access_key_id, "/", input.credential_scope,
+                                ", SignedHeaders=", input.signed_headers, ", Signature=", std::string_view(hex, sizeof hex)});
 }
 
 namespace detail {
@@ -303,8 +293,9 @@ public:
                       std::string_view access_key_id, const sha256_digest& secret_fingerprint, Derive&& derive) {
         const std::lock_guard<std::mutex> lock(mutex_);
         for (const entry& e : entries_)
-            if (e.used && e.secret_fingerprint == secret_fingerprint && e.date == date && e.region == region &&
-                e.service == service && e.access_key_id == access_key_id)
+            if (e.used && e.secret_fingerprint == secret_fingerprint && same_text(e.date, date) &&
+                same_text(e.region, region) && same_text(e.service, service) &&
+                same_text(e.access_key_id, access_key_id))
                 return e.key;
         entry& e = entries_[next_];
         next_ = (next_ + 1) % entries_.size();
@@ -328,6 +319,11 @@ public:
     }
 
 private:
+    // std::string == std::string_view goes through an out-of-line compare(); this is on every signing.
+    static bool same_text(const std::string& a, std::string_view b) noexcept {
+        return a.size() == b.size() && (b.empty() || std::memcmp(a.data(), b.data(), b.size()) == 0);
+    }
+
     struct entry {
         std::string date, region, service, access_key_id;
         sha256_digest secret_fingerprint{};
@@ -369,6 +365,9 @@ public:
 
     const Crypto& crypto() const noexcept { return box::get(); }
 
+    // What signing_params::secret_fingerprint must hold for `c`: compute it once per credentials.
+    sha256_digest secret_fingerprint(const credentials& c) const { return crypto().sha256(c.secret_access_key); }
+
     [[nodiscard]] result<void> sign(http_request& request, const signing_params& params) const {
         if (result<void> valid = validate_for_signing(request, params); !valid) return valid;
         prepare_for_signing(request, params);
@@ -388,11 +387,13 @@ public:
 private:
     sha256_digest signing_key(const signing_params& params, std::string_view date) const {
         const credentials& c = params.creds;
-        sha256_digest fingerprint = crypto().sha256(c.secret_access_key);
+        sha256_digest computed{};
+        if (params.secret_fingerprint == nullptr) computed = secret_fingerprint(c);
+        const sha256_digest& fingerprint = params.secret_fingerprint ? *params.secret_fingerprint : computed;
         const sha256_digest key = cache_.get(date, params.region, params.service, c.access_key_id, fingerprint, [&] {
             return derive_signing_key(c.secret_access_key, date, params.region, params.service, crypto());
         });
-        detail::secure_wipe(fingerprint.data(), fingerprint.size());
+        detail::secure_wipe(computed.data(), computed.size());
         return key;
     }
 

@@ -143,6 +143,22 @@ struct error {
     retry_stop stopped = retry_stop::none;
 
     bool is(swf_fault f) const noexcept { return kind == errc::service_error && fault == f; }
+
+    // Back to a default-constructed error, except that the strings keep their capacity: an
+    // error object reused call after call is refilled without allocating.
+    void clear() noexcept {
+        kind = errc::service_error;
+        code.clear();
+        message.clear();
+        request_id.clear();
+        member.clear();
+        http_status = 0;
+        fault = swf_fault::none;
+        transport = transport_errc::none;
+        attempts = 0;
+        total_delay = std::chrono::nanoseconds(0);
+        stopped = retry_stop::none;
+    }
 };
 
 inline error make_validation_error(std::string member, std::string message) {
@@ -253,6 +269,18 @@ public:
     const swfpp::error& error() const& noexcept { return *std::get_if<1>(&state_); }
     swfpp::error& error() & noexcept { return *std::get_if<1>(&state_); }
 
+    // For a result reused call after call (basic_client::call_into): the held value or error
+    // as it is, with its buffers, or a default-constructed one in place of the other
+    // alternative. The caller overwrites it.
+    T& reuse_value() {
+        if (!ok()) state_.template emplace<0>();
+        return *std::get_if<0>(&state_);
+    }
+    swfpp::error& reuse_error() {
+        if (ok()) state_.template emplace<1>();
+        return *std::get_if<1>(&state_);
+    }
+
     T& value() & {
         check();
         return **this;
@@ -312,7 +340,10 @@ SWFPP_NAMESPACE_END
 #ifndef SWFPP_HTTP_HPP
 #define SWFPP_HTTP_HPP
 
+#include <cstddef>
 #include <cstdint>
+#include <cstring>
+#include <initializer_list>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -320,9 +351,23 @@ SWFPP_NAMESPACE_END
 
 SWFPP_NAMESPACE_BEGIN
 
+namespace detail {
+// Assigns only when the text differs: a reused request is mostly refilled with what it held,
+// and comparing is cheaper than std::string::assign, which is an out-of-line library call.
+inline void assign_if_different(std::string& s, std::string_view v) {
+    if (s.size() == v.size() && (v.empty() || std::memcmp(s.data(), v.data(), v.size()) == 0)) return;
+    s.assign(v);
+}
+}  // namespace detail
+
 struct http_header {
     std::string name;
     std::string value;
+
+    void swap_with(http_header& other) noexcept {
+        name.swap(other.name);
+        value.swap(other.value);
+    }
 };
 
 // ASCII case-insensitive comparison, as HTTP field names require.
@@ -337,7 +382,80 @@ constexpr bool iequals(std::string_view a, std::string_view b) noexcept {
     return true;
 }
 
-using http_headers = std::vector<http_header>;
+// An ordered list of header fields that keeps its strings when cleared or shortened: a request
+// or response reused for the next call refills the same name and value buffers instead of
+// allocating new ones (steady-state calls then allocate nothing). Iterates and indexes like a
+// vector of http_header; only the live fields [begin(), end()) are visible.
+class http_headers {
+public:
+    using value_type = http_header;
+    using iterator = http_header*;
+    using const_iterator = const http_header*;
+    using size_type = std::size_t;
+
+    http_headers() = default;
+    http_headers(std::initializer_list<http_header> fields) : slots_(fields), size_(fields.size()) {}
+    http_headers(const http_headers& other) : slots_(other.begin(), other.end()), size_(other.size_) {}
+    http_headers(http_headers&& other) noexcept : slots_(std::move(other.slots_)), size_(other.size_) {
+        other.size_ = 0;
+    }
+    http_headers& operator=(const http_headers& other) {
+        if (this != &other) {
+            clear();
+            for (const http_header& h : other) append(h.name, h.value);
+        }
+        return *this;
+    }
+    http_headers& operator=(http_headers&& other) noexcept {
+        slots_ = std::move(other.slots_);
+        size_ = other.size_;
+        other.size_ = 0;
+        return *this;
+    }
+
+    // Adds a field at the end, reusing a retained slot's buffers when there is one.
+    http_header& append(std::string_view name, std::string_view value) {
+        if (size_ == slots_.size()) {
+            slots_.push_back(http_header{std::string(name), std::string(value)});
+        } else {
+            detail::assign_if_different(slots_[size_].name, name);
+            detail::assign_if_different(slots_[size_].value, value);
+        }
+        return slots_[size_++];
+    }
+    void push_back(const http_header& h) { append(h.name, h.value); }
+    void emplace_back(std::string_view name, std::string_view value) { append(name, value); }
+
+    // Removes one field, keeping the order of the others; its buffers are retained for reuse.
+    iterator erase(const_iterator pos) {
+        const std::size_t i = static_cast<std::size_t>(pos - begin());
+        for (std::size_t k = i; k + 1 < size_; ++k) slots_[k].swap_with(slots_[k + 1]);
+        --size_;
+        return begin() + i;
+    }
+    void pop_back() noexcept { --size_; }
+    void clear() noexcept { size_ = 0; }
+    void reserve(std::size_t n) { slots_.reserve(n); }
+
+    std::size_t size() const noexcept { return size_; }
+    bool empty() const noexcept { return size_ == 0; }
+    iterator begin() noexcept { return slots_.data(); }
+    iterator end() noexcept { return slots_.data() + size_; }
+    const_iterator begin() const noexcept { return slots_.data(); }
+    const_iterator end() const noexcept { return slots_.data() + size_; }
+    http_header* data() noexcept { return slots_.data(); }
+    const http_header* data() const noexcept { return slots_.data(); }
+    http_header& operator[](std::size_t i) noexcept { return slots_[i]; }
+    const http_header& operator[](std::size_t i) const noexcept { return slots_[i]; }
+    http_header& front() noexcept { return slots_[0]; }
+    const http_header& front() const noexcept { return slots_[0]; }
+    http_header& back() noexcept { return slots_[size_ - 1]; }
+    const http_header& back() const noexcept { return slots_[size_ - 1]; }
+
+private:
+    std::vector<http_header> slots_;  // [0, size_) live, then retained for reuse
+    std::size_t size_ = 0;
+};
 
 // First header named `name` (case-insensitive), or nullptr.
 inline const http_header* find_header(const http_headers& headers, std::string_view name) noexcept {
@@ -353,7 +471,7 @@ inline void set_header(http_headers& headers, std::string_view name, std::string
             h.value.assign(value);
             return;
         }
-    headers.push_back(http_header{std::string(name), std::string(value)});
+    headers.append(name, value);
 }
 
 // An HTTP request ready for a transport. `scheme`, `host` and `port` say where to connect;
@@ -403,7 +521,9 @@ SWFPP_NAMESPACE_END
 #ifndef SWFPP_CREDENTIALS_HPP
 #define SWFPP_CREDENTIALS_HPP
 
+#include <array>
 #include <chrono>
+#include <cstdint>
 #include <string>
 #include <string_view>
 
@@ -420,11 +540,17 @@ struct credentials {
 
 // Everything a signer needs besides the request itself. All of it is passed in: the core never
 // reads a clock, the environment or a credentials file.
+using sha256_digest = std::array<std::uint8_t, 32>;
+
 struct signing_params {
     const credentials& creds;
     std::string_view region;   // e.g. "us-east-1"
     std::string_view service;  // SigV4 signing name; "swf" for SWF
     std::chrono::system_clock::time_point time;
+    // Optional: SHA-256 of creds.secret_access_key, computed once by a caller that signs with
+    // the same credentials many times (basic_client does), so that the signer's key cache
+    // need not hash the secret on every signing. Must be that digest when set.
+    const sha256_digest* secret_fingerprint = nullptr;
 };
 
 SWFPP_NAMESPACE_END
@@ -726,10 +852,82 @@ SWFPP_NAMESPACE_END
 
 #include <charconv>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <system_error>
 
+// ---- begin swfpp/detail/byte_scan.hpp ----
+// swfpp — byte-class scans eight bytes at a time. Signing checks every header value and the
+// session token on every call; a word-at-a-time test does in one step what a byte loop does
+// in eight.
+#ifndef SWFPP_DETAIL_BYTE_SCAN_HPP
+#define SWFPP_DETAIL_BYTE_SCAN_HPP
+
+#include <cstdint>
+#include <cstring>
+#include <string_view>
+
+
+SWFPP_NAMESPACE_BEGIN
+namespace detail {
+
+inline constexpr std::uint64_t every_byte(unsigned char c) noexcept { return 0x0101010101010101ull * c; }
+
+// Non-zero when some byte of `w` is below `n` (n <= 128) — exact as a yes/no answer, the
+// classic "hasless" bit trick.
+inline constexpr std::uint64_t has_byte_below(std::uint64_t w, unsigned char n) noexcept {
+    return (w - every_byte(n)) & ~w & every_byte(0x80);
+}
+
+// Non-zero when some byte of `w` equals `c`.
+inline constexpr std::uint64_t has_byte_equal(std::uint64_t w, unsigned char c) noexcept {
+    return has_byte_below(w ^ every_byte(c), 1);
+}
+
+// True when some byte of `s` satisfies `word_test` (on 8-byte words) / `byte_test` (on the tail).
+template <class WordTest, class ByteTest>
+bool any_byte(std::string_view s, WordTest word_test, ByteTest byte_test) noexcept {
+    const char* p = s.data();
+    std::size_t n = s.size();
+    std::uint64_t w;
+    if (n < 8) {
+        for (; n > 0; ++p, --n)
+            if (byte_test(static_cast<unsigned char>(*p))) return true;
+        return false;
+    }
+    for (; n >= 8; p += 8, n -= 8) {
+        std::memcpy(&w, p, 8);
+        if (word_test(w)) return true;
+    }
+    if (n == 0) return false;
+    std::memcpy(&w, s.data() + s.size() - 8, 8);  // the tail, as the last eight bytes
+    return word_test(w);
+}
+
+// CR, LF or NUL: the bytes that would let a header value start another header line.
+inline bool has_line_break_or_nul(std::string_view s) noexcept {
+    return any_byte(
+        s,
+        [](std::uint64_t w) {  // all three are below 0x0e, which real header values never contain
+            return has_byte_below(w, 0x0e) != 0 &&
+                   (has_byte_equal(w, '\r') | has_byte_equal(w, '\n') | has_byte_below(w, 1)) != 0;
+        },
+        [](unsigned char c) { return c == '\r' || c == '\n' || c == 0; });
+}
+
+// A C0 control character or DEL.
+inline bool has_control_char(std::string_view s) noexcept {
+    return any_byte(
+        s, [](std::uint64_t w) { return (has_byte_below(w, 0x20) | has_byte_equal(w, 0x7f)) != 0; },
+        [](unsigned char c) { return c < 0x20 || c == 0x7f; });
+}
+
+}  // namespace detail
+SWFPP_NAMESPACE_END
+
+#endif
+// ---- end swfpp/detail/byte_scan.hpp ----
 
 SWFPP_NAMESPACE_BEGIN
 namespace detail {
@@ -742,6 +940,12 @@ inline void append_json_string(std::string& out, std::string_view s) {
     out.push_back('"');
     std::size_t run = 0;  // start of the pending run of bytes that need no escaping
     for (std::size_t i = 0; i < s.size(); ++i) {
+        // Eight bytes at a time while none of them needs escaping (the usual identifier).
+        for (std::uint64_t w; s.size() - i >= 8; i += 8) {
+            std::memcpy(&w, s.data() + i, 8);
+            if ((has_byte_below(w, 0x20) | has_byte_equal(w, '"') | has_byte_equal(w, '\\')) != 0) break;
+        }
+        if (i == s.size()) break;
         const auto c = static_cast<unsigned char>(s[i]);
         if (c >= 0x20 && c != '"' && c != '\\') continue;
         out.append(s.data() + run, i - run);
@@ -1167,6 +1371,37 @@ SWFPP_NAMESPACE_END
 #include <string>
 #include <string_view>
 
+// ---- begin swfpp/detail/decimal.hpp ----
+// swfpp — unsigned integers as decimal text, without <charconv>, a locale or an allocation.
+#ifndef SWFPP_DETAIL_DECIMAL_HPP
+#define SWFPP_DETAIL_DECIMAL_HPP
+
+#include <string>
+
+
+SWFPP_NAMESPACE_BEGIN
+namespace detail {
+
+// Writes the decimal digits of `v` at `out` (at most 20 bytes) and returns the end.
+inline char* write_decimal(char* out, unsigned long long v) noexcept {
+    char digits[20];
+    int n = 0;
+    do digits[n++] = static_cast<char>('0' + v % 10);
+    while ((v /= 10) != 0);
+    while (n > 0) *out++ = digits[--n];
+    return out;
+}
+
+inline void append_decimal(std::string& out, unsigned long long v) {
+    char digits[20];
+    out.append(digits, static_cast<std::size_t>(write_decimal(digits, v) - digits));
+}
+
+}  // namespace detail
+SWFPP_NAMESPACE_END
+
+#endif
+// ---- end swfpp/detail/decimal.hpp ----
 
 SWFPP_NAMESPACE_BEGIN
 
@@ -1196,12 +1431,19 @@ struct aws_partition {
     bool supports_dual_stack;
 };
 
+// Appends ":port" to a Host header value when the port is not the scheme's default.
+inline void append_host_header_value(std::string& out, const endpoint& ep) {
+    const bool default_port = ep.port == 0 || (ep.scheme == "https" && ep.port == 443) ||
+                              (ep.scheme == "http" && ep.port == 80);
+    if (default_port) return;
+    out += ':';
+    detail::append_decimal(out, ep.port);
+}
+
 // The Host header value: host, plus ":port" when the port is not the scheme's default.
 inline std::string host_header_value(const endpoint& ep) {
     std::string value = ep.host;
-    const bool default_port = ep.port == 0 || (ep.scheme == "https" && ep.port == 443) ||
-                              (ep.scheme == "http" && ep.port == 80);
-    if (!default_port) value += ":" + std::to_string(ep.port);
+    append_host_header_value(value, ep);
     return value;
 }
 
@@ -1518,22 +1760,32 @@ SWFPP_NAMESPACE_END
 #ifndef SWFPP_REQUEST_HPP
 #define SWFPP_REQUEST_HPP
 
+#include <array>
+#include <cstddef>
 #include <string>
 #include <string_view>
 
 
 SWFPP_NAMESPACE_BEGIN
 
-inline constexpr std::string_view default_user_agent = "swfpp/" SWFPP_VERSION_STRING;
-
 namespace detail {
-// A header value must not be able to end the header early or smuggle another one.
-constexpr bool is_safe_header_value(std::string_view v) noexcept {
-    for (char c : v)
-        if (c == '\r' || c == '\n' || c == '\0') return false;
-    return true;
-}
+// "SimpleWorkflowService.<Operation>", spelled out at compile time once per operation.
+template <class Op>
+struct target_header {
+    static constexpr std::size_t size = swf_service::target_prefix.size() + 1 + Op::name.size();
+    static constexpr std::array<char, size> text = [] {
+        std::array<char, size> t{};
+        std::size_t i = 0;
+        for (char c : swf_service::target_prefix) t[i++] = c;
+        t[i++] = '.';
+        for (char c : Op::name) t[i++] = c;
+        return t;
+    }();
+    static constexpr std::string_view value() noexcept { return {text.data(), size}; }
+};
 }  // namespace detail
+
+inline constexpr std::string_view default_user_agent = "swfpp/" SWFPP_VERSION_STRING;
 
 // Validates `input` and, only if it is valid, writes the unsigned request into `out` (cleared
 // first; its buffers are reused): POST to the endpoint's path with Host, X-Amz-Target,
@@ -1544,21 +1796,20 @@ result<void> build_request(const typename Op::input& input, const endpoint& ep, 
                            std::string_view user_agent = default_user_agent) {
     static_assert(is_operation<Op>::value, "swfpp: Op must describe an operation (name, input, output)");
     if (auto valid = validate(input); !valid) return valid;
-    if (!detail::is_safe_header_value(user_agent) || !detail::is_safe_header_value(ep.host))
+    // A header value must not be able to end the header early or smuggle another one.
+    if (detail::has_line_break_or_nul(user_agent) || detail::has_line_break_or_nul(ep.host))
         return make_configuration_error("The user agent or endpoint host contains CR, LF or NUL.");
-    out.clear();
-    out.method = "POST";
-    out.scheme = ep.scheme;
-    out.host = ep.host;
+    out.headers.clear();  // keeps every buffer; the fields below are overwritten
+    out.body.clear();
+    detail::assign_if_different(out.method, "POST");
+    detail::assign_if_different(out.scheme, ep.scheme);
+    detail::assign_if_different(out.host, ep.host);
     out.port = ep.port;
-    out.target = ep.path.empty() ? std::string("/") : ep.path;
-    std::string target_header;
-    target_header.reserve(swf_service::target_prefix.size() + 1 + Op::name.size());
-    target_header.append(swf_service::target_prefix).append(".").append(Op::name);
-    out.headers.push_back({"Host", host_header_value(ep)});
-    out.headers.push_back({"X-Amz-Target", std::move(target_header)});
-    out.headers.push_back({"Content-Type", std::string(swf_service::content_type)});
-    out.headers.push_back({"User-Agent", std::string(user_agent)});
+    detail::assign_if_different(out.target, ep.path.empty() ? std::string_view("/") : std::string_view(ep.path));
+    append_host_header_value(out.headers.append("Host", ep.host).value, ep);
+    out.headers.append("X-Amz-Target", detail::target_header<Op>::value());
+    out.headers.append("Content-Type", swf_service::content_type);
+    out.headers.append("User-Agent", user_agent);
     serialize_json(input, out.body);
     return {};
 }
@@ -1665,17 +1916,29 @@ public:
     // SWF errors.
     template <class Op>
     result<typename Op::output> parse(const http_response& response) {
+        result<typename Op::output> out{typename Op::output{}};
+        parse_into<Op>(response, out);
+        return out;
+    }
+
+    // The same into `out`, reusing what it holds: an error's strings keep their capacity, so a
+    // caller that reuses one result (basic_client::call_into) parses errors without allocating.
+    template <class Op>
+    void parse_into(const http_response& response, result<typename Op::output>& out) {
         static_assert(is_operation<Op>::value, "swfpp: Op must describe an operation (name, input, output)");
-        if (response.status < 200 || response.status > 299) return parse_error(response);
-        typename Op::output output{};
-        if (detail::strip(response.body).empty()) return output;
+        if (response.status < 200 || response.status > 299) return parse_error(response, out.reuse_error());
+        typename Op::output& output = out.reuse_value();
+        output = typename Op::output{};
+        // No member, nothing to parse: the usual body of an operation with an empty output.
+        if (const std::string_view body = detail::strip(response.body); body.empty() || body == "{}") return;
         simdjson::dom::element root;
-        if (const auto ec = load(response.body).get(root)) return malformed(response, "the body is not valid JSON", ec);
-        if (!root.is_object()) return malformed(response, "the body is not a JSON object", simdjson::SUCCESS);
+        if (const auto ec = load(response.body).get(root))
+            return malformed(response, "the body is not valid JSON", ec, out.reuse_error());
+        if (!root.is_object())
+            return malformed(response, "the body is not a JSON object", simdjson::SUCCESS, out.reuse_error());
         std::string problem;
         if (!read_shape(root.get_object().value_unsafe(), output, problem))
-            return malformed(response, problem, simdjson::SUCCESS);
-        return output;
+            return malformed(response, problem, simdjson::SUCCESS, out.reuse_error());
     }
 
     // The error carried by a non-2xx response, by the awsJson1_0 rules and botocore's
@@ -1683,13 +1946,20 @@ public:
     // status; message from `message`, else `Message`, else the whole body when it is not JSON.
     error parse_error(const http_response& response) {
         error e;
+        parse_error(response, e);
+        return e;
+    }
+
+    // The same into `e` (every field reset; its strings keep their capacity).
+    void parse_error(const http_response& response, error& e) {
+        e.clear();
         e.kind = errc::service_error;
         e.http_status = response.status;
-        if (const auto* id = find_header(response.headers, "x-amzn-RequestId")) e.request_id = id->value;
+        if (const auto* id = find_header(response.headers, "x-amzn-RequestId")) e.request_id.assign(id->value);
         if (detail::is_generic_error_response(response.status, response.body)) {
-            e.code = std::to_string(response.status);
-            e.message = std::string(detail::server_error_reason(response.status));
-            return e;
+            detail::append_decimal(e.code, static_cast<unsigned>(response.status));
+            e.message.assign(detail::server_error_reason(response.status));
+            return;
         }
         std::optional<std::string_view> code;  // present but empty is a valid (empty) code
         if (const auto* type = find_header(response.headers, "X-Amzn-ErrorType")) code = type->value;
@@ -1732,9 +2002,8 @@ public:
         if (code)
             detail::append_lossy_utf8(e.code, detail::sanitize_error_code(*code));
         else
-            e.code = std::to_string(response.status);
+            detail::append_decimal(e.code, static_cast<unsigned>(response.status));
         e.fault = fault_from_code(e.code);
-        return e;
     }
 
 private:
@@ -1760,15 +2029,13 @@ private:
             out.append(simdjson::minify(value));
     }
 
-    static error malformed(const http_response& response, std::string_view why, simdjson::error_code ec) {
-        error e;
+    static void malformed(const http_response& response, std::string_view why, simdjson::error_code ec, error& e) {
+        e.clear();
         e.kind = errc::malformed_response;
         e.http_status = response.status;
-        if (const auto* id = find_header(response.headers, "x-amzn-RequestId")) e.request_id = id->value;
-        e.message = "Malformed response: ";
-        e.message.append(why);
+        if (const auto* id = find_header(response.headers, "x-amzn-RequestId")) e.request_id.assign(id->value);
+        e.message.assign("Malformed response: ").append(why);
         if (ec != simdjson::SUCCESS) e.message.append(" (").append(simdjson::error_message(ec)).append(")");
-        return e;
     }
 
     template <class Shape>
@@ -1898,11 +2165,23 @@ private:
     std::size_t max_body_;
 };
 
+namespace detail {
+inline response_parser& thread_response_parser() {
+    thread_local response_parser parser;
+    return parser;
+}
+}  // namespace detail
+
 // parse_response<Op>(response): response_parser::parse with this thread's reused parser.
 template <class Op>
 result<typename Op::output> parse_response(const http_response& response) {
-    thread_local response_parser parser;
-    return parser.parse<Op>(response);
+    return detail::thread_response_parser().parse<Op>(response);
+}
+
+// response_parser::parse_into with this thread's reused parser.
+template <class Op>
+void parse_response_into(const http_response& response, result<typename Op::output>& out) {
+    detail::thread_response_parser().parse_into<Op>(response, out);
 }
 
 SWFPP_NAMESPACE_END
@@ -1934,6 +2213,38 @@ SWFPP_NAMESPACE_END
 #include <type_traits>
 #include <utility>
 
+// ---- begin swfpp/detail/append.hpp ----
+// swfpp — appending several pieces to a std::string with one resize. std::string's members are
+// compiled into the standard library, not inlined: on the signing path a call per piece costs
+// more than the copying.
+#ifndef SWFPP_DETAIL_APPEND_HPP
+#define SWFPP_DETAIL_APPEND_HPP
+
+#include <cstring>
+#include <initializer_list>
+#include <string>
+#include <string_view>
+
+
+SWFPP_NAMESPACE_BEGIN
+namespace detail {
+
+inline void append_concat(std::string& out, std::initializer_list<std::string_view> pieces) {
+    std::size_t size = out.size();
+    for (std::string_view p : pieces) size += p.size();
+    std::size_t at = out.size();
+    out.resize(size);
+    for (std::string_view p : pieces) {
+        if (!p.empty()) std::memcpy(&out[at], p.data(), p.size());
+        at += p.size();
+    }
+}
+
+}  // namespace detail
+SWFPP_NAMESPACE_END
+
+#endif
+// ---- end swfpp/detail/append.hpp ----
 // ---- begin swfpp/detail/hex.hpp ----
 // swfpp — lowercase hexadecimal encoding of byte strings (digests, signatures).
 #ifndef SWFPP_DETAIL_HEX_HPP
@@ -1942,28 +2253,35 @@ SWFPP_NAMESPACE_END
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 
 
 SWFPP_NAMESPACE_BEGIN
 namespace detail {
 
+// Each byte's two lowercase hex digits: one load per byte instead of two shifts and lookups.
+inline constexpr std::array<char, 512> hex_pairs = [] {
+    constexpr char digits[] = "0123456789abcdef";
+    std::array<char, 512> t{};
+    for (std::size_t b = 0; b < 256; ++b) {
+        t[2 * b] = digits[b >> 4];
+        t[2 * b + 1] = digits[b & 0x0f];
+    }
+    return t;
+}();
+
 // Writes 2*n lowercase hex digits of `bytes` to `out` and returns the end. SigV4 requires
 // lowercase for payload hashes and signatures.
 inline char* write_hex(const std::uint8_t* bytes, std::size_t n, char* out) noexcept {
-    constexpr char digits[] = "0123456789abcdef";
-    for (std::size_t i = 0; i < n; ++i) {
-        *out++ = digits[bytes[i] >> 4];
-        *out++ = digits[bytes[i] & 0x0f];
-    }
+    for (std::size_t i = 0; i < n; ++i, out += 2) std::memcpy(out, &hex_pairs[2 * std::size_t{bytes[i]}], 2);
     return out;
 }
 
 template <std::size_t N>
 void append_hex(std::string& out, const std::array<std::uint8_t, N>& bytes) {
-    const std::size_t old = out.size();
-    out.resize(old + 2 * N);
-    write_hex(bytes.data(), N, &out[old]);
+    char digits[2 * N];
+    out.append(digits, static_cast<std::size_t>(write_hex(bytes.data(), N, digits) - digits));
 }
 
 }  // namespace detail
@@ -1986,6 +2304,7 @@ SWFPP_NAMESPACE_END
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -1996,18 +2315,6 @@ namespace detail {
 
 constexpr unsigned char ascii_lower(unsigned char c) noexcept {
     return (c >= 'A' && c <= 'Z') ? static_cast<unsigned char>(c - 'A' + 'a') : c;
-}
-
-// Orders as if both strings were ASCII-lowercased first, byte-wise unsigned: the order of
-// botocore's `sorted()` over lowercased header names, without building lowercase copies.
-constexpr int ascii_icompare(std::string_view a, std::string_view b) noexcept {
-    const std::size_t n = a.size() < b.size() ? a.size() : b.size();
-    for (std::size_t i = 0; i < n; ++i) {
-        const unsigned char x = ascii_lower(static_cast<unsigned char>(a[i]));
-        const unsigned char y = ascii_lower(static_cast<unsigned char>(b[i]));
-        if (x != y) return x < y ? -1 : 1;
-    }
-    return a.size() == b.size() ? 0 : (a.size() < b.size() ? -1 : 1);
 }
 
 // RFC 3986 unreserved characters: the only bytes SigV4 leaves unencoded.
@@ -2150,24 +2457,52 @@ inline void sigv4_append_canonical_query(std::string& out, std::string_view quer
 
 // The whitespace Python's `str.split()` splits on, restricted to ASCII. botocore canonicalises
 // header values with `' '.join(value.split())`; non-ASCII spaces (U+00A0...) are left alone here.
-constexpr bool sigv4_is_space(unsigned char c) noexcept {
-    return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f);
+inline constexpr std::array<bool, 256> sigv4_space_table = [] {
+    std::array<bool, 256> t{};
+    for (int c = '\t'; c <= '\r'; ++c) t[static_cast<std::size_t>(c)] = true;
+    for (int c = 0x1c; c <= 0x1f; ++c) t[static_cast<std::size_t>(c)] = true;
+    t[' '] = true;
+    return t;
+}();
+
+constexpr bool sigv4_is_space(unsigned char c) noexcept { return sigv4_space_table[c]; }
+
+// The first whitespace byte in [p, end), or end. Every whitespace byte is below 0x21, so a
+// word of eight bytes with none below 0x21 is skipped whole.
+inline const char* sigv4_find_space(const char* p, const char* const end) noexcept {
+    for (;;) {
+        std::uint64_t w;
+        while (end - p >= 8 && (std::memcpy(&w, p, 8), has_byte_below(w, 0x21) == 0)) p += 8;
+        const char* const stop = end - p >= 8 ? p + 8 : end;
+        for (; p < stop; ++p)
+            if (sigv4_is_space(static_cast<unsigned char>(*p))) return p;
+        if (p == end) return end;
+    }
 }
 
-// Appends `value` trimmed, with each internal run of whitespace collapsed to one space. Copies
-// word by word rather than byte by byte: this runs over every signed header value.
-inline void sigv4_append_trimmed(std::string& out, std::string_view value) {
-    const std::size_t n = value.size();
+// Writes `value` trimmed, with each internal run of whitespace collapsed to one space, at `out`
+// (at most value.size() bytes) and returns the end. Copies word by word: this runs over every
+// signed header value.
+inline char* sigv4_write_trimmed(char* out, std::string_view value) noexcept {
+    const char* p = value.data();
+    const char* const end = p + value.size();
     bool first = true;
-    for (std::size_t i = 0; i < n;) {
-        while (i < n && sigv4_is_space(static_cast<unsigned char>(value[i]))) ++i;
-        const std::size_t word = i;
-        while (i < n && !sigv4_is_space(static_cast<unsigned char>(value[i]))) ++i;
-        if (word == i) break;
-        if (!first) out += ' ';
+    for (;;) {
+        while (p < end && sigv4_is_space(static_cast<unsigned char>(*p))) ++p;
+        const char* const word = p;
+        p = sigv4_find_space(p, end);
+        if (word == p) return out;
+        if (!first) *out++ = ' ';
         first = false;
-        out.append(value.data() + word, i - word);
+        std::memcpy(out, word, static_cast<std::size_t>(p - word));
+        out += p - word;
     }
+}
+
+inline void sigv4_append_trimmed(std::string& out, std::string_view value) {
+    const std::size_t old = out.size();
+    out.resize(old + value.size());
+    out.resize(static_cast<std::size_t>(sigv4_write_trimmed(&out[old], value) - out.data()));
 }
 
 // Headers botocore never signs (SIGNED_HEADERS_BLACKLIST), plus Authorization, which botocore
@@ -2178,10 +2513,38 @@ inline constexpr std::string_view sigv4_unsigned_headers[] = {
     "user-agent",          "x-amzn-trace-id",
 };
 
-constexpr bool sigv4_is_signed_header(std::string_view name) noexcept {
+// `lower_name` is already lowercase. Dispatches on the length: most names match no entry's.
+constexpr bool sigv4_is_signed_header(std::string_view lower_name) noexcept {
+    switch (lower_name.size()) {
+        case 2: case 6: case 7: case 10: case 13: case 15: case 17: case 18: case 19: break;
+        default: return true;
+    }
     for (std::string_view u : sigv4_unsigned_headers)
-        if (iequals(name, u)) return false;  // compares sizes first: most names exit at once
+        if (lower_name == u) return false;
     return true;
+}
+
+// ASCII-lowercases 8 bytes at once: adds 0x20 to each byte in 'A'..'Z', leaves the rest.
+inline std::uint64_t ascii_lower_word(std::uint64_t w) noexcept {
+    const std::uint64_t heptets = w & every_byte(0x7f);
+    const std::uint64_t at_least_a = heptets + every_byte(0x80 - 'A');
+    const std::uint64_t above_z = heptets + every_byte(0x80 - 'Z' - 1);
+    const std::uint64_t upper = at_least_a & ~above_z & ~w & every_byte(0x80);
+    return w | (upper >> 2);
+}
+
+// Writes `s` lowercased at `out` and returns the end.
+inline char* write_ascii_lower(char* out, std::string_view s) noexcept {
+    const char* p = s.data();
+    std::size_t n = s.size();
+    for (; n >= 8; p += 8, out += 8, n -= 8) {
+        std::uint64_t w;
+        std::memcpy(&w, p, 8);
+        w = ascii_lower_word(w);
+        std::memcpy(out, &w, 8);
+    }
+    for (; n > 0; --n) *out++ = static_cast<char>(ascii_lower(static_cast<unsigned char>(*p++)));
+    return out;
 }
 
 // RFC 9110 tchar, as a table: validation looks at every header name byte of every request.
@@ -2202,15 +2565,6 @@ constexpr bool is_http_token(std::string_view s) noexcept {
     return true;
 }
 
-// CR, LF or NUL: the bytes that would let a header value start another header line.
-constexpr bool has_line_break_or_nul(std::string_view s) noexcept {
-    for (char ch : s) {
-        const unsigned char c = static_cast<unsigned char>(ch);
-        if (c <= '\r' && (c == '\r' || c == '\n' || c == 0)) return true;
-    }
-    return false;
-}
-
 // The Host value botocore signs when the request has no Host header (`_host_from_url`):
 // lowercase host, IPv6 literals bracketed, the port only when it is not the scheme's default.
 inline void sigv4_append_default_host(std::string& out, const http_request& request) {
@@ -2221,11 +2575,8 @@ inline void sigv4_append_default_host(std::string& out, const http_request& requ
     if (bracket) out += ']';
     const std::uint16_t default_port = iequals(request.scheme, "http") ? 80 : iequals(request.scheme, "https") ? 443 : 0;
     if (request.port != 0 && request.port != default_port) {
-        char digits[5];
-        int n = 0;
-        for (unsigned p = request.port; p != 0; p /= 10) digits[n++] = static_cast<char>('0' + p % 10);
         out += ':';
-        while (n > 0) out += digits[--n];
+        append_decimal(out, request.port);
     }
 }
 
@@ -2235,26 +2586,38 @@ inline void sigv4_append_default_host(std::string& out, const http_request& requ
 inline void sigv4_append_canonical_headers(std::string& canonical, std::string& signed_headers,
                                            const http_request& request) {
     struct header_ref {
-        std::string_view name;
+        std::string_view name;  // lowercased, in `lowered`
         std::string_view value;
         std::size_t order;
     };
-    constexpr std::size_t inline_capacity = 32;
-    header_ref inline_refs[inline_capacity];
+    // Names are lowercased once into one buffer, so sorting and grouping compare plain bytes.
+    constexpr std::size_t inline_refs = 32, inline_name_bytes = 512;
+    std::size_t name_bytes = 4;  // a Host derived from the URL
+    for (const http_header& h : request.headers) name_bytes += h.name.size();
+    header_ref inline_ref_storage[inline_refs];
+    char inline_name_storage[inline_name_bytes];
     std::vector<header_ref> heap_refs;
-    const std::size_t needed = request.headers.size() + 1;  // +1: a Host derived from the URL
-    header_ref* refs = inline_refs;
-    if (needed > inline_capacity) {
-        heap_refs.resize(needed);
+    std::string heap_names;
+    header_ref* refs = inline_ref_storage;
+    char* lowered = inline_name_storage;
+    if (request.headers.size() + 1 > inline_refs) {
+        heap_refs.resize(request.headers.size() + 1);
         refs = heap_refs.data();
+    }
+    if (name_bytes > inline_name_bytes) {
+        heap_names.resize(name_bytes);
+        lowered = &heap_names[0];
     }
 
     std::size_t n = 0;
     bool has_host = false;
     for (const http_header& h : request.headers) {
-        if (!sigv4_is_signed_header(h.name)) continue;
-        has_host = has_host || iequals(h.name, "host");
-        refs[n] = header_ref{h.name, h.value, n};
+        char* const end = write_ascii_lower(lowered, h.name);
+        const std::string_view name(lowered, h.name.size());
+        if (!sigv4_is_signed_header(name)) continue;
+        lowered = end;
+        has_host = has_host || name == "host";
+        refs[n] = header_ref{name, h.value, n};
         ++n;
     }
     std::string default_host;  // only when the caller left Host to the transport
@@ -2264,28 +2627,58 @@ inline void sigv4_append_canonical_headers(std::string& canonical, std::string& 
         ++n;
     }
     // Index as tie-break: a stable order for repeated names without stable_sort's buffer.
-    std::sort(refs, refs + n, [](const header_ref& a, const header_ref& b) {
-        const int c = ascii_icompare(a.name, b.name);
-        return c != 0 ? c < 0 : a.order < b.order;
-    });
-
-    for (std::size_t i = 0; i < n;) {
-        if (i > 0) signed_headers += ';';
-        const std::size_t name_begin = canonical.size();
-        canonical += refs[i].name;
-        for (std::size_t k = name_begin; k < canonical.size(); ++k)
-            canonical[k] = static_cast<char>(ascii_lower(static_cast<unsigned char>(canonical[k])));
-        signed_headers.append(canonical, name_begin, std::string::npos);
-        canonical += ':';
-        sigv4_append_trimmed(canonical, refs[i].value);
-        std::size_t j = i + 1;
-        for (; j < n && iequals(refs[j].name, refs[i].name); ++j) {
-            canonical += ',';
-            sigv4_append_trimmed(canonical, refs[j].value);
+    // A request has a handful of headers, mostly in order: insertion sort, with an inline
+    // byte comparison (names usually differ within their first bytes), up to a few dozen.
+    const auto before = [](const header_ref& a, const header_ref& b) noexcept {
+        const std::size_t common = a.name.size() < b.name.size() ? a.name.size() : b.name.size();
+        for (std::size_t k = 0; k < common; ++k)
+            if (a.name[k] != b.name[k])
+                return static_cast<unsigned char>(a.name[k]) < static_cast<unsigned char>(b.name[k]);
+        return a.name.size() != b.name.size() ? a.name.size() < b.name.size() : a.order < b.order;
+    };
+    if (n <= inline_refs) {
+        for (std::size_t i = 1; i < n; ++i) {
+            const header_ref moving = refs[i];
+            std::size_t k = i;
+            for (; k > 0 && before(moving, refs[k - 1]); --k) refs[k] = refs[k - 1];
+            refs[k] = moving;
         }
-        canonical += '\n';
+    } else {
+        std::sort(refs, refs + n, before);
+    }
+
+    // Both strings are grown once to a bound (trimming and joining only shrink) and written
+    // through pointers: per-piece appends would cost a library call each.
+    std::size_t canonical_bound = 0, names_bound = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        canonical_bound += refs[i].name.size() + refs[i].value.size() + 2;
+        names_bound += refs[i].name.size() + 1;
+    }
+    const std::size_t canonical_begin = canonical.size();
+    const std::size_t names_begin = signed_headers.size();
+    canonical.resize(canonical_begin + canonical_bound);
+    signed_headers.resize(names_begin + names_bound);
+    char* c = &canonical[canonical_begin];
+    char* names = &signed_headers[names_begin];
+    for (std::size_t i = 0; i < n;) {
+        const std::string_view name = refs[i].name;
+        if (i > 0) *names++ = ';';
+        std::memcpy(names, name.data(), name.size());
+        names += name.size();
+        std::memcpy(c, name.data(), name.size());
+        c += name.size();
+        *c++ = ':';
+        c = sigv4_write_trimmed(c, refs[i].value);
+        std::size_t j = i + 1;
+        for (; j < n && refs[j].name == name; ++j) {
+            *c++ = ',';
+            c = sigv4_write_trimmed(c, refs[j].value);
+        }
+        *c++ = '\n';
         i = j;
     }
+    canonical.resize(static_cast<std::size_t>(c - canonical.data()));
+    signed_headers.resize(static_cast<std::size_t>(names - signed_headers.data()));
 }
 
 // Writes the 16 characters of `yyyymmddTHHMMSSZ` (UTC, seconds truncated, as botocore's
@@ -2293,6 +2686,16 @@ inline void sigv4_append_canonical_headers(std::string& canonical, std::string& 
 // thread-safe. Years outside 0..9999 cannot come from system_clock's range on LP64 platforms.
 inline void format_amz_date(std::chrono::system_clock::time_point time, char* out) noexcept {
     const long long secs = std::chrono::floor<std::chrono::seconds>(time.time_since_epoch()).count();
+    // A signing formats the same second twice (the header, the string to sign), and calls
+    // come many to a second: the last result is kept per thread.
+    thread_local bool has_last = false;
+    thread_local long long last_secs = 0;
+    thread_local char last[16];
+    if (has_last && secs == last_secs) {
+        std::memcpy(out, last, 16);
+        return;
+    }
+    char* const begin = out;
     long long days = secs / 86400;
     long long sod = secs % 86400;
     if (sod < 0) {
@@ -2326,6 +2729,9 @@ inline void format_amz_date(std::chrono::system_clock::time_point time, char* ou
     put(static_cast<unsigned long long>(sod / 60 % 60), 2);
     put(static_cast<unsigned long long>(sod % 60), 2);
     *out = 'Z';
+    std::memcpy(last, begin, 16);
+    last_secs = secs;
+    has_last = true;
 }
 
 }  // namespace detail
@@ -2335,8 +2741,6 @@ SWFPP_NAMESPACE_END
 // ---- end swfpp/detail/sigv4_canonical.hpp ----
 
 SWFPP_NAMESPACE_BEGIN
-
-using sha256_digest = std::array<std::uint8_t, 32>;
 
 // Crypto policy concept. A type `C` models it when, for `const C c` and string_views `k`, `m`:
 //
@@ -2384,15 +2788,7 @@ inline std::string format_amz_date(std::chrono::system_clock::time_point time) {
 
 namespace detail {
 
-constexpr bool has_control_char(std::string_view s) noexcept {
-    for (char ch : s) {
-        const unsigned char c = static_cast<unsigned char>(ch);
-        if (c < 0x20 || c == 0x7f) return true;
-    }
-    return false;
-}
-
-constexpr bool is_scope_part(std::string_view s) noexcept {
+inline bool is_scope_part(std::string_view s) noexcept {
     return !s.empty() && s.find('/') == std::string_view::npos && !has_control_char(s);
 }
 
@@ -2417,11 +2813,11 @@ inline std::string& single_header_value(http_headers& headers, std::string_view 
         } else if (found == none) {
             found = i++;
         } else {
-            headers.erase(headers.begin() + static_cast<std::ptrdiff_t>(i));
+            headers.erase(headers.begin() + i);
         }
     }
     if (found == none) {
-        headers.push_back(http_header{std::string(name), std::string()});
+        headers.append(name, std::string_view());
         found = headers.size() - 1;
     }
     return headers[found].value;
@@ -2487,12 +2883,12 @@ void make_signing_input(const http_request& request, const signing_params& param
     const std::string_view date = std::string_view(out.amz_date).substr(0, 8);
 
     out.credential_scope.clear();
-    out.credential_scope.append(date).append(1, '/').append(params.region).append(1, '/');
-    out.credential_scope.append(params.service).append("/aws4_request");
+    detail::append_concat(out.credential_scope, {date, "/", params.region, "/", params.service, "/aws4_request"});
 
     std::string& cr = out.canonical_request;
-    cr.clear();
-    for (char c : request.method) cr += (c >= 'a' && c <= 'z') ? static_cast<char>(c - 'a' + 'A') : c;
+    cr.assign(request.method);
+    for (char& c : cr)
+        if (c >= 'a' && c <= 'z') c = static_cast<char>(c - 'a' + 'A');
     cr += '\n';
     std::string_view path, query;
     detail::sigv4_split_target(request.target, path, query);
@@ -2502,16 +2898,15 @@ void make_signing_input(const http_request& request, const signing_params& param
     cr += '\n';
     out.signed_headers.clear();
     detail::sigv4_append_canonical_headers(cr, out.signed_headers, request);
-    cr += '\n';
-    cr += out.signed_headers;
-    cr += '\n';
-    detail::append_hex(cr, crypto.sha256(request.body));
+    char hex[64];
+    detail::write_hex(crypto.sha256(request.body).data(), 32, hex);
+    detail::append_concat(cr, {"\n", out.signed_headers, "\n", std::string_view(hex, sizeof hex)});
 
     std::string& sts = out.string_to_sign;
     sts.clear();
-    sts.append(sigv4_algorithm).append(1, '\n').append(out.amz_date).append(1, '\n');
-    sts.append(out.credential_scope).append(1, '\n');
-    detail::append_hex(sts, crypto.sha256(cr));
+    detail::write_hex(crypto.sha256(cr).data(), 32, hex);
+    detail::append_concat(sts, {sigv4_algorithm, "\n", out.amz_date, "\n", out.credential_scope, "\n",
+                                std::string_view(hex, sizeof hex)});
 }
 
 template <class Crypto>
@@ -2559,10 +2954,10 @@ sha256_digest sigv4_signature(const sha256_digest& signing_key, std::string_view
 // `AWS4-HMAC-SHA256 Credential=<akid>/<scope>, SignedHeaders=<list>, Signature=<hex>`.
 inline void append_authorization(std::string& out, std::string_view access_key_id, const sigv4_signing_input& input,
                                  const sha256_digest& signature) {
-    out.append(sigv4_algorithm).append(" Credential=").append(access_key_id).append(1, '/');
-    out.append(input.credential_scope).append(", SignedHeaders=").append(input.signed_headers);
-    out.append(", Signature=");
-    detail::append_hex(out, signature);
+    char hex[64];
+    detail::write_hex(signature.data(), signature.size(), hex);
+    detail::append_concat(out, {sigv4_algorithm, " Credential=", access_key_id, "/", input.credential_scope,
+                                ", SignedHeaders=", input.signed_headers, ", Signature=", std::string_view(hex, sizeof hex)});
 }
 
 namespace detail {
@@ -2607,8 +3002,9 @@ public:
                       std::string_view access_key_id, const sha256_digest& secret_fingerprint, Derive&& derive) {
         const std::lock_guard<std::mutex> lock(mutex_);
         for (const entry& e : entries_)
-            if (e.used && e.secret_fingerprint == secret_fingerprint && e.date == date && e.region == region &&
-                e.service == service && e.access_key_id == access_key_id)
+            if (e.used && e.secret_fingerprint == secret_fingerprint && same_text(e.date, date) &&
+                same_text(e.region, region) && same_text(e.service, service) &&
+                same_text(e.access_key_id, access_key_id))
                 return e.key;
         entry& e = entries_[next_];
         next_ = (next_ + 1) % entries_.size();
@@ -2632,6 +3028,11 @@ public:
     }
 
 private:
+    // std::string == std::string_view goes through an out-of-line compare(); this is on every signing.
+    static bool same_text(const std::string& a, std::string_view b) noexcept {
+        return a.size() == b.size() && (b.empty() || std::memcmp(a.data(), b.data(), b.size()) == 0);
+    }
+
     struct entry {
         std::string date, region, service, access_key_id;
         sha256_digest secret_fingerprint{};
@@ -2673,6 +3074,9 @@ public:
 
     const Crypto& crypto() const noexcept { return box::get(); }
 
+    // What signing_params::secret_fingerprint must hold for `c`: compute it once per credentials.
+    sha256_digest secret_fingerprint(const credentials& c) const { return crypto().sha256(c.secret_access_key); }
+
     [[nodiscard]] result<void> sign(http_request& request, const signing_params& params) const {
         if (result<void> valid = validate_for_signing(request, params); !valid) return valid;
         prepare_for_signing(request, params);
@@ -2692,11 +3096,13 @@ public:
 private:
     sha256_digest signing_key(const signing_params& params, std::string_view date) const {
         const credentials& c = params.creds;
-        sha256_digest fingerprint = crypto().sha256(c.secret_access_key);
+        sha256_digest computed{};
+        if (params.secret_fingerprint == nullptr) computed = secret_fingerprint(c);
+        const sha256_digest& fingerprint = params.secret_fingerprint ? *params.secret_fingerprint : computed;
         const sha256_digest key = cache_.get(date, params.region, params.service, c.access_key_id, fingerprint, [&] {
             return derive_signing_key(c.secret_access_key, date, params.region, params.service, crypto());
         });
-        detail::secure_wipe(fingerprint.data(), fingerprint.size());
+        detail::secure_wipe(computed.data(), computed.size());
         return key;
     }
 
@@ -3896,6 +4302,7 @@ SWFPP_NAMESPACE_END
 #define SWFPP_DETAIL_RANDOM_HPP
 
 #include <array>
+#include <cstddef>
 #include <cstdint>
 #include <random>
 
@@ -3903,14 +4310,52 @@ SWFPP_NAMESPACE_END
 SWFPP_NAMESPACE_BEGIN
 namespace detail {
 
+// xoshiro256** (Blackman and Vigna, public domain): a small, fast generator with 256 bits of
+// state, meeting the UniformRandomBitGenerator requirements. mt19937_64 costs several times as
+// much per draw on average (its state refresh), and a call draws twice for its invocation id.
+class xoshiro256 {
+public:
+    using result_type = std::uint64_t;
+    static constexpr result_type min() noexcept { return 0; }
+    static constexpr result_type max() noexcept { return ~result_type{0}; }
+
+    // Seeds the state from splitmix64 over `seed`, as the authors recommend.
+    explicit xoshiro256(const std::array<std::uint64_t, 4>& seed) noexcept {
+        for (std::size_t i = 0; i < 4; ++i) {
+            std::uint64_t z = seed[i] + 0x9e3779b97f4a7c15ull * (i + 1);
+            z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
+            z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
+            s_[i] = z ^ (z >> 31);
+        }
+        if ((s_[0] | s_[1] | s_[2] | s_[3]) == 0) s_[0] = 1;  // the one state it must not be in
+    }
+
+    result_type operator()() noexcept {
+        const std::uint64_t result = rotl(s_[1] * 5, 7) * 9;
+        const std::uint64_t t = s_[1] << 17;
+        s_[2] ^= s_[0];
+        s_[3] ^= s_[1];
+        s_[1] ^= s_[2];
+        s_[0] ^= s_[3];
+        s_[2] ^= t;
+        s_[3] = rotl(s_[3], 45);
+        return result;
+    }
+
+private:
+    static constexpr std::uint64_t rotl(std::uint64_t x, int k) noexcept { return (x << k) | (x >> (64 - k)); }
+    std::uint64_t s_[4];
+};
+
 // This thread's generator, seeded once from std::random_device with 256 bits. Per thread, so
 // concurrent calls share no state and take no lock. Jitter and invocation ids need to be
 // unpredictable enough not to collide, not secret: both are sent in clear.
-inline std::mt19937_64& thread_engine() {
-    thread_local std::mt19937_64 engine = [] {
+inline xoshiro256& thread_engine() {
+    thread_local xoshiro256 engine = [] {
         std::random_device device;
-        std::seed_seq seed{device(), device(), device(), device(), device(), device(), device(), device()};
-        return std::mt19937_64(seed);
+        std::array<std::uint64_t, 4> seed{};
+        for (std::uint64_t& word : seed) word = (std::uint64_t{device()} << 32) ^ device();
+        return xoshiro256(seed);
     }();
     return engine;
 }
@@ -3925,19 +4370,20 @@ constexpr double unit_interval(std::uint64_t bits) noexcept {
 constexpr std::array<char, 36> format_uuid_v4(std::uint64_t high, std::uint64_t low) noexcept {
     high = (high & ~std::uint64_t{0xf000}) | 0x4000;                         // version 4
     low = (low & ~(std::uint64_t{0xc} << 60)) | (std::uint64_t{0x8} << 60);  // variant 10xx
-    constexpr char digits[] = "0123456789abcdef";
     std::array<char, 36> out{};
     std::size_t pos = 0;
-    for (int i = 0; i < 32; ++i) {
-        if (i == 8 || i == 12 || i == 16 || i == 20) out[pos++] = '-';
-        const std::uint64_t word = i < 16 ? high : low;
-        out[pos++] = digits[(word >> (60 - 4 * (i % 16))) & 0xf];
+    for (int i = 0; i < 16; ++i) {  // byte by byte, big-endian, hyphens before bytes 4, 6, 8, 10
+        if (i == 4 || i == 6 || i == 8 || i == 10) out[pos++] = '-';
+        const std::uint64_t word = i < 8 ? high : low;
+        const std::size_t byte = (word >> (56 - 8 * (i % 8))) & 0xff;
+        out[pos++] = hex_pairs[2 * byte];
+        out[pos++] = hex_pairs[2 * byte + 1];
     }
     return out;
 }
 
 inline std::array<char, 36> random_uuid_v4() {
-    std::mt19937_64& engine = thread_engine();
+    xoshiro256& engine = thread_engine();
     const std::uint64_t high = engine();
     return format_uuid_v4(high, engine());
 }
@@ -4074,7 +4520,7 @@ struct no_retry {
 // Random concept (of basic_standard_retry): `double x = r();` with 0 <= x < 1, for a `Random& r`
 // shared by all calls, so thread-safe.
 
-// The default: this thread's std::mt19937_64, seeded from std::random_device.
+// The default: this thread's xoshiro256** generator, seeded from std::random_device.
 struct thread_random {
     double operator()() const { return detail::unit_interval(detail::thread_engine()()); }
 };
@@ -4353,9 +4799,14 @@ using aws_retry = basic_aws_retry<>;
 inline void set_sdk_attempt_headers(http_request& request, std::string_view invocation_id, int attempt,
                                     int max_attempts) {
     set_header(request.headers, "amz-sdk-invocation-id", invocation_id);
-    std::string value = "attempt=" + std::to_string(attempt);
-    if (attempt > 1) value.append("; max=").append(std::to_string(max_attempts));
-    set_header(request.headers, "amz-sdk-request", value);
+    // "attempt=N; max=M", formatted in place: this runs on every attempt of every call.
+    char buffer[64] = "attempt=";
+    char* end = detail::write_decimal(buffer + 8, static_cast<unsigned>(std::max(attempt, 0)));
+    if (attempt > 1) {
+        for (char c : std::string_view("; max=")) *end++ = c;
+        end = detail::write_decimal(end, static_cast<unsigned>(std::max(max_attempts, 0)));
+    }
+    set_header(request.headers, "amz-sdk-request", std::string_view(buffer, static_cast<std::size_t>(end - buffer)));
 }
 
 // How far apart the service's clock and the signing time must be before the client trusts
@@ -4447,6 +4898,16 @@ struct is_signer<T, std::void_t<decltype(std::declval<const T&>().sign(std::decl
     : std::is_same<decltype(std::declval<const T&>().sign(std::declval<http_request&>(),
                                                           std::declval<const signing_params&>())),
                    result<void>> {};
+
+// A signer that can fingerprint credentials once (sigv4_signer) gets the fingerprint in every
+// signing_params, so it does not hash the secret on each call.
+template <class T, class = void>
+struct has_secret_fingerprint : std::false_type {};
+template <class T>
+struct has_secret_fingerprint<
+    T, std::void_t<decltype(std::declval<const T&>().secret_fingerprint(std::declval<const credentials&>()))>>
+    : std::is_same<decltype(std::declval<const T&>().secret_fingerprint(std::declval<const credentials&>())),
+                   sha256_digest> {};
 
 template <class T, class = void>
 struct is_clock : std::false_type {};
@@ -4573,6 +5034,8 @@ public:
           clock_holder(std::move(clock)),
           retry_holder(std::move(retry)),
           config_(std::move(config)) {
+        if constexpr (has_secret_fingerprint<Signer>::value)
+            secret_fingerprint_ = signer_holder::get().secret_fingerprint(config_.credentials);
         user_agent_.assign(default_user_agent);
         if (!config_.user_agent_suffix.empty()) user_agent_.append(" ").append(config_.user_agent_suffix);
         if (auto region = validate_region(config_.region); !region) {
@@ -4601,13 +5064,26 @@ public:
     // attempts were made, the back-off slept, and why there was no further attempt.
     template <class Op>
     result<typename Op::output> call(const typename Op::input& input) {
-        return run<Op>(input, nullptr);
+        result<typename Op::output> out{typename Op::output{}};
+        run<Op>(input, out, nullptr);
+        return out;
     }
 
     // The same, and fills `info` with how the call went, on success as on failure.
     template <class Op>
     result<typename Op::output> call(const typename Op::input& input, call_info& info) {
-        return run<Op>(input, &info);
+        result<typename Op::output> out{typename Op::output{}};
+        run<Op>(input, out, &info);
+        return out;
+    }
+
+    // The same into `out`, which keeps its buffers from call to call: a caller that reuses one
+    // result per thread makes calls that allocate nothing in steady state, failed ones
+    // included (the error's strings are refilled in place). Returns out.ok().
+    template <class Op>
+    bool call_into(const typename Op::input& input, result<typename Op::output>& out, call_info* info = nullptr) {
+        run<Op>(input, out, info);
+        return out.ok();
     }
 
     // One named member per operation, e.g. client.start_workflow_execution(input). The
@@ -4635,7 +5111,8 @@ public:
 
 private:
     result<void> sign(http_request& request, std::chrono::system_clock::time_point when) const {
-        const signing_params params{config_.credentials, config_.region, swf_service::signing_name, when};
+        const signing_params params{config_.credentials, config_.region, swf_service::signing_name, when,
+                                    secret_fingerprint_ ? &*secret_fingerprint_ : nullptr};
         return signer_holder::get().sign(request, params);
     }
 
@@ -4647,13 +5124,18 @@ private:
     }
 
     template <class Op>
-    result<typename Op::output> run(const typename Op::input& input, call_info* info) {
+    void run(const typename Op::input& input, result<typename Op::output>& out, call_info* info) {
         thread_local http_request request;
         thread_local http_response response;
         if (info) fill(*info, 0, std::chrono::nanoseconds(0), retry_stop::none, {});
-        if (config_error_) return *config_error_;
-        if (auto built = build_request<Op>(input, endpoint_, request, user_agent_); !built)
-            return std::move(built.error());
+        if (config_error_) {
+            out.reuse_error() = *config_error_;
+            return;
+        }
+        if (auto built = build_request<Op>(input, endpoint_, request, user_agent_); !built) {
+            out.reuse_error() = std::move(built.error());
+            return;
+        }
 
         const std::array<char, 36> id = detail::random_uuid_v4();
         const std::string_view invocation_id(id.data(), id.size());
@@ -4669,26 +5151,26 @@ private:
             // headers, signs exactly what the first attempt signed. Validation passed already.
             if (attempt > 1)
                 if (auto built = build_request<Op>(input, endpoint_, request, user_agent_); !built)
-                    return finish(std::move(built.error()), attempt - 1, slept, retry_stop::not_retryable, info,
-                                  invocation_id);
+                    return finish(out.reuse_error() = std::move(built.error()), attempt - 1, slept,
+                                  retry_stop::not_retryable, info, invocation_id);
             const auto signed_at = clock.now() + offset_.get();
             if (auto signed_ = sign(request, signed_at); !signed_)
-                return finish(std::move(signed_.error()), attempt - 1, slept, retry_stop::not_retryable, info,
-                              invocation_id);
+                return finish(out.reuse_error() = std::move(signed_.error()), attempt - 1, slept,
+                              retry_stop::not_retryable, info, invocation_id);
             set_sdk_attempt_headers(request, invocation_id, attempt, max_attempts);
 
             response.clear();
-            result<typename Op::output> outcome = send_and_parse<Op>(request, response);
+            send_and_parse<Op>(request, response, out);
             attempt_event event{Op::name, invocation_id, attempt, max_attempts, nullptr, false, {}};
-            if (outcome) {
+            if (out) {
                 policy.on_success(state);
                 event.next = retry_decision::stop_for(retry_stop::none);
                 if (config_.on_attempt) config_.on_attempt(event);
                 if (info) fill(*info, attempt, slept, retry_stop::none, invocation_id);
-                return outcome;
+                return;
             }
 
-            error& failure = outcome.error();
+            error& failure = out.error();
             bool skew_corrected = false;
             if (auto correction = clock_skew_correction(failure, response, signed_at, clock.now())) {
                 offset_.set(*correction);
@@ -4710,16 +5192,19 @@ private:
             event.clock_skew_corrected = skew_corrected;
             event.next = next;
             if (config_.on_attempt) config_.on_attempt(event);
-            if (!next.retry) return finish(std::move(failure), attempt, slept, next.stop, info, invocation_id);
+            if (!next.retry) return finish(failure, attempt, slept, next.stop, info, invocation_id);
             sleep(next.delay);
             slept += next.delay;
         }
     }
 
     template <class Op>
-    result<typename Op::output> send_and_parse(const http_request& request, http_response& response) {
-        if (auto sent = transport_holder::get().send(request, response); !sent) return std::move(sent.error());
-        return parse_response<Op>(response);
+    void send_and_parse(const http_request& request, http_response& response, result<typename Op::output>& out) {
+        if (auto sent = transport_holder::get().send(request, response); !sent) {
+            out.reuse_error() = std::move(sent.error());
+            return;
+        }
+        parse_response_into<Op>(response, out);
     }
 
     static void fill(call_info& info, int attempts, std::chrono::nanoseconds slept, retry_stop stopped,
@@ -4730,19 +5215,19 @@ private:
         info.invocation_id.assign(invocation_id);  // keeps its capacity for the next call
     }
 
-    static error finish(error e, int attempts, std::chrono::nanoseconds slept, retry_stop stopped, call_info* info,
-                        std::string_view invocation_id) {
+    static void finish(error& e, int attempts, std::chrono::nanoseconds slept, retry_stop stopped, call_info* info,
+                       std::string_view invocation_id) {
         e.attempts = attempts;
         e.total_delay = slept;
         e.stopped = attempts > 0 ? stopped : retry_stop::none;
         if (info) fill(*info, attempts, slept, e.stopped, attempts > 0 ? invocation_id : std::string_view());
-        return e;
     }
 
     client_config config_;
     endpoint endpoint_;
     std::string user_agent_;
     std::optional<error> config_error_;
+    std::optional<sha256_digest> secret_fingerprint_;
     detail::clock_offset offset_;
 };
 

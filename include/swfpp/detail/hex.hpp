@@ -5,6 +5,7 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 
 #include "swfpp/detail/config.hpp"
@@ -12,22 +13,28 @@
 SWFPP_NAMESPACE_BEGIN
 namespace detail {
 
+// Each byte's two lowercase hex digits: one load per byte instead of two shifts and lookups.
+inline constexpr std::array<char, 512> hex_pairs = [] {
+    constexpr char digits[] = "0123456789abcdef";
+    std::array<char, 512> t{};
+    for (std::size_t b = 0; b < 256; ++b) {
+        t[2 * b] = digits[b >> 4];
+        t[2 * b + 1] = digits[b & 0x0f];
+    }
+    return t;
+}();
+
 // Writes 2*n lowercase hex digits of `bytes` to `out` and returns the end. SigV4 requires
 // lowercase for payload hashes and signatures.
 inline char* write_hex(const std::uint8_t* bytes, std::size_t n, char* out) noexcept {
-    constexpr char digits[] = "0123456789abcdef";
-    for (std::size_t i = 0; i < n; ++i) {
-        *out++ = digits[bytes[i] >> 4];
-        *out++ = digits[bytes[i] & 0x0f];
-    }
+    for (std::size_t i = 0; i < n; ++i, out += 2) std::memcpy(out, &hex_pairs[2 * std::size_t{bytes[i]}], 2);
     return out;
 }
 
 template <std::size_t N>
 void append_hex(std::string& out, const std::array<std::uint8_t, N>& bytes) {
-    const std::size_t old = out.size();
-    out.resize(old + 2 * N);
-    write_hex(bytes.data(), N, &out[old]);
+    char digits[2 * N];
+    out.append(digits, static_cast<std::size_t>(write_hex(bytes.data(), N, digits) - digits));
 }
 
 }  // namespace detail

@@ -4,10 +4,12 @@
 
 #include <charconv>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <system_error>
 
+#include "swfpp/detail/byte_scan.hpp"
 #include "swfpp/detail/config.hpp"
 
 SWFPP_NAMESPACE_BEGIN
@@ -21,6 +23,12 @@ inline void append_json_string(std::string& out, std::string_view s) {
     out.push_back('"');
     std::size_t run = 0;  // start of the pending run of bytes that need no escaping
     for (std::size_t i = 0; i < s.size(); ++i) {
+        // Eight bytes at a time while none of them needs escaping (the usual identifier).
+        for (std::uint64_t w; s.size() - i >= 8; i += 8) {
+            std::memcpy(&w, s.data() + i, 8);
+            if ((has_byte_below(w, 0x20) | has_byte_equal(w, '"') | has_byte_equal(w, '\\')) != 0) break;
+        }
+        if (i == s.size()) break;
         const auto c = static_cast<unsigned char>(s[i]);
         if (c >= 0x20 && c != '"' && c != '\\') continue;
         out.append(s.data() + run, i - run);

@@ -12,11 +12,14 @@
 #include <chrono>
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "swfpp/detail/byte_scan.hpp"
 #include "swfpp/detail/config.hpp"
+#include "swfpp/detail/decimal.hpp"
 #include "swfpp/http.hpp"
 
 SWFPP_NAMESPACE_BEGIN
@@ -24,18 +27,6 @@ namespace detail {
 
 constexpr unsigned char ascii_lower(unsigned char c) noexcept {
     return (c >= 'A' && c <= 'Z') ? static_cast<unsigned char>(c - 'A' + 'a') : c;
-}
-
-// Orders as if both strings were ASCII-lowercased first, byte-wise unsigned: the order of
-// botocore's `sorted()` over lowercased header names, without building lowercase copies.
-constexpr int ascii_icompare(std::string_view a, std::string_view b) noexcept {
-    const std::size_t n = a.size() < b.size() ? a.size() : b.size();
-    for (std::size_t i = 0; i < n; ++i) {
-        const unsigned char x = ascii_lower(static_cast<unsigned char>(a[i]));
-        const unsigned char y = ascii_lower(static_cast<unsigned char>(b[i]));
-        if (x != y) return x < y ? -1 : 1;
-    }
-    return a.size() == b.size() ? 0 : (a.size() < b.size() ? -1 : 1);
 }
 
 // RFC 3986 unreserved characters: the only bytes SigV4 leaves unencoded.
@@ -178,24 +169,52 @@ inline void sigv4_append_canonical_query(std::string& out, std::string_view quer
 
 // The whitespace Python's `str.split()` splits on, restricted to ASCII. botocore canonicalises
 // header values with `' '.join(value.split())`; non-ASCII spaces (U+00A0...) are left alone here.
-constexpr bool sigv4_is_space(unsigned char c) noexcept {
-    return c == ' ' || (c >= '\t' && c <= '\r') || (c >= 0x1c && c <= 0x1f);
+inline constexpr std::array<bool, 256> sigv4_space_table = [] {
+    std::array<bool, 256> t{};
+    for (int c = '\t'; c <= '\r'; ++c) t[static_cast<std::size_t>(c)] = true;
+    for (int c = 0x1c; c <= 0x1f; ++c) t[static_cast<std::size_t>(c)] = true;
+    t[' '] = true;
+    return t;
+}();
+
+constexpr bool sigv4_is_space(unsigned char c) noexcept { return sigv4_space_table[c]; }
+
+// The first whitespace byte in [p, end), or end. Every whitespace byte is below 0x21, so a
+// word of eight bytes with none below 0x21 is skipped whole.
+inline const char* sigv4_find_space(const char* p, const char* const end) noexcept {
+    for (;;) {
+        std::uint64_t w;
+        while (end - p >= 8 && (std::memcpy(&w, p, 8), has_byte_below(w, 0x21) == 0)) p += 8;
+        const char* const stop = end - p >= 8 ? p + 8 : end;
+        for (; p < stop; ++p)
+            if (sigv4_is_space(static_cast<unsigned char>(*p))) return p;
+        if (p == end) return end;
+    }
 }
 
-// Appends `value` trimmed, with each internal run of whitespace collapsed to one space. Copies
-// word by word rather than byte by byte: this runs over every signed header value.
-inline void sigv4_append_trimmed(std::string& out, std::string_view value) {
-    const std::size_t n = value.size();
+// Writes `value` trimmed, with each internal run of whitespace collapsed to one space, at `out`
+// (at most value.size() bytes) and returns the end. Copies word by word: this runs over every
+// signed header value.
+inline char* sigv4_write_trimmed(char* out, std::string_view value) noexcept {
+    const char* p = value.data();
+    const char* const end = p + value.size();
     bool first = true;
-    for (std::size_t i = 0; i < n;) {
-        while (i < n && sigv4_is_space(static_cast<unsigned char>(value[i]))) ++i;
-        const std::size_t word = i;
-        while (i < n && !sigv4_is_space(static_cast<unsigned char>(value[i]))) ++i;
-        if (word == i) break;
-        if (!first) out += ' ';
+    for (;;) {
+        while (p < end && sigv4_is_space(static_cast<unsigned char>(*p))) ++p;
+        const char* const word = p;
+        p = sigv4_find_space(p, end);
+        if (word == p) return out;
+        if (!first) *out++ = ' ';
         first = false;
-        out.append(value.data() + word, i - word);
+        std::memcpy(out, word, static_cast<std::size_t>(p - word));
+        out += p - word;
     }
+}
+
+inline void sigv4_append_trimmed(std::string& out, std::string_view value) {
+    const std::size_t old = out.size();
+    out.resize(old + value.size());
+    out.resize(static_cast<std::size_t>(sigv4_write_trimmed(&out[old], value) - out.data()));
 }
 
 // Headers botocore never signs (SIGNED_HEADERS_BLACKLIST), plus Authorization, which botocore
@@ -206,10 +225,38 @@ inline constexpr std::string_view sigv4_unsigned_headers[] = {
     "user-agent",          "x-amzn-trace-id",
 };
 
-constexpr bool sigv4_is_signed_header(std::string_view name) noexcept {
+// `lower_name` is already lowercase. Dispatches on the length: most names match no entry's.
+constexpr bool sigv4_is_signed_header(std::string_view lower_name) noexcept {
+    switch (lower_name.size()) {
+        case 2: case 6: case 7: case 10: case 13: case 15: case 17: case 18: case 19: break;
+        default: return true;
+    }
     for (std::string_view u : sigv4_unsigned_headers)
-        if (iequals(name, u)) return false;  // compares sizes first: most names exit at once
+        if (lower_name == u) return false;
     return true;
+}
+
+// ASCII-lowercases 8 bytes at once: adds 0x20 to each byte in 'A'..'Z', leaves the rest.
+inline std::uint64_t ascii_lower_word(std::uint64_t w) noexcept {
+    const std::uint64_t heptets = w & every_byte(0x7f);
+    const std::uint64_t at_least_a = heptets + every_byte(0x80 - 'A');
+    const std::uint64_t above_z = heptets + every_byte(0x80 - 'Z' - 1);
+    const std::uint64_t upper = at_least_a & ~above_z & ~w & every_byte(0x80);
+    return w | (upper >> 2);
+}
+
+// Writes `s` lowercased at `out` and returns the end.
+inline char* write_ascii_lower(char* out, std::string_view s) noexcept {
+    const char* p = s.data();
+    std::size_t n = s.size();
+    for (; n >= 8; p += 8, out += 8, n -= 8) {
+        std::uint64_t w;
+        std::memcpy(&w, p, 8);
+        w = ascii_lower_word(w);
+        std::memcpy(out, &w, 8);
+    }
+    for (; n > 0; --n) *out++ = static_cast<char>(ascii_lower(static_cast<unsigned char>(*p++)));
+    return out;
 }
 
 // RFC 9110 tchar, as a table: validation looks at every header name byte of every request.
@@ -230,15 +277,6 @@ constexpr bool is_http_token(std::string_view s) noexcept {
     return true;
 }
 
-// CR, LF or NUL: the bytes that would let a header value start another header line.
-constexpr bool has_line_break_or_nul(std::string_view s) noexcept {
-    for (char ch : s) {
-        const unsigned char c = static_cast<unsigned char>(ch);
-        if (c <= '\r' && (c == '\r' || c == '\n' || c == 0)) return true;
-    }
-    return false;
-}
-
 // The Host value botocore signs when the request has no Host header (`_host_from_url`):
 // lowercase host, IPv6 literals bracketed, the port only when it is not the scheme's default.
 inline void sigv4_append_default_host(std::string& out, const http_request& request) {
@@ -249,11 +287,8 @@ inline void sigv4_append_default_host(std::string& out, const http_request& requ
     if (bracket) out += ']';
     const std::uint16_t default_port = iequals(request.scheme, "http") ? 80 : iequals(request.scheme, "https") ? 443 : 0;
     if (request.port != 0 && request.port != default_port) {
-        char digits[5];
-        int n = 0;
-        for (unsigned p = request.port; p != 0; p /= 10) digits[n++] = static_cast<char>('0' + p % 10);
         out += ':';
-        while (n > 0) out += digits[--n];
+        append_decimal(out, request.port);
     }
 }
 
@@ -263,26 +298,38 @@ inline void sigv4_append_default_host(std::string& out, const http_request& requ
 inline void sigv4_append_canonical_headers(std::string& canonical, std::string& signed_headers,
                                            const http_request& request) {
     struct header_ref {
-        std::string_view name;
+        std::string_view name;  // lowercased, in `lowered`
         std::string_view value;
         std::size_t order;
     };
-    constexpr std::size_t inline_capacity = 32;
-    header_ref inline_refs[inline_capacity];
+    // Names are lowercased once into one buffer, so sorting and grouping compare plain bytes.
+    constexpr std::size_t inline_refs = 32, inline_name_bytes = 512;
+    std::size_t name_bytes = 4;  // a Host derived from the URL
+    for (const http_header& h : request.headers) name_bytes += h.name.size();
+    header_ref inline_ref_storage[inline_refs];
+    char inline_name_storage[inline_name_bytes];
     std::vector<header_ref> heap_refs;
-    const std::size_t needed = request.headers.size() + 1;  // +1: a Host derived from the URL
-    header_ref* refs = inline_refs;
-    if (needed > inline_capacity) {
-        heap_refs.resize(needed);
+    std::string heap_names;
+    header_ref* refs = inline_ref_storage;
+    char* lowered = inline_name_storage;
+    if (request.headers.size() + 1 > inline_refs) {
+        heap_refs.resize(request.headers.size() + 1);
         refs = heap_refs.data();
+    }
+    if (name_bytes > inline_name_bytes) {
+        heap_names.resize(name_bytes);
+        lowered = &heap_names[0];
     }
 
     std::size_t n = 0;
     bool has_host = false;
     for (const http_header& h : request.headers) {
-        if (!sigv4_is_signed_header(h.name)) continue;
-        has_host = has_host || iequals(h.name, "host");
-        refs[n] = header_ref{h.name, h.value, n};
+        char* const end = write_ascii_lower(lowered, h.name);
+        const std::string_view name(lowered, h.name.size());
+        if (!sigv4_is_signed_header(name)) continue;
+        lowered = end;
+        has_host = has_host || name == "host";
+        refs[n] = header_ref{name, h.value, n};
         ++n;
     }
     std::string default_host;  // only when the caller left Host to the transport
@@ -292,28 +339,58 @@ inline void sigv4_append_canonical_headers(std::string& canonical, std::string& 
         ++n;
     }
     // Index as tie-break: a stable order for repeated names without stable_sort's buffer.
-    std::sort(refs, refs + n, [](const header_ref& a, const header_ref& b) {
-        const int c = ascii_icompare(a.name, b.name);
-        return c != 0 ? c < 0 : a.order < b.order;
-    });
-
-    for (std::size_t i = 0; i < n;) {
-        if (i > 0) signed_headers += ';';
-        const std::size_t name_begin = canonical.size();
-        canonical += refs[i].name;
-        for (std::size_t k = name_begin; k < canonical.size(); ++k)
-            canonical[k] = static_cast<char>(ascii_lower(static_cast<unsigned char>(canonical[k])));
-        signed_headers.append(canonical, name_begin, std::string::npos);
-        canonical += ':';
-        sigv4_append_trimmed(canonical, refs[i].value);
-        std::size_t j = i + 1;
-        for (; j < n && iequals(refs[j].name, refs[i].name); ++j) {
-            canonical += ',';
-            sigv4_append_trimmed(canonical, refs[j].value);
+    // A request has a handful of headers, mostly in order: insertion sort, with an inline
+    // byte comparison (names usually differ within their first bytes), up to a few dozen.
+    const auto before = [](const header_ref& a, const header_ref& b) noexcept {
+        const std::size_t common = a.name.size() < b.name.size() ? a.name.size() : b.name.size();
+        for (std::size_t k = 0; k < common; ++k)
+            if (a.name[k] != b.name[k])
+                return static_cast<unsigned char>(a.name[k]) < static_cast<unsigned char>(b.name[k]);
+        return a.name.size() != b.name.size() ? a.name.size() < b.name.size() : a.order < b.order;
+    };
+    if (n <= inline_refs) {
+        for (std::size_t i = 1; i < n; ++i) {
+            const header_ref moving = refs[i];
+            std::size_t k = i;
+            for (; k > 0 && before(moving, refs[k - 1]); --k) refs[k] = refs[k - 1];
+            refs[k] = moving;
         }
-        canonical += '\n';
+    } else {
+        std::sort(refs, refs + n, before);
+    }
+
+    // Both strings are grown once to a bound (trimming and joining only shrink) and written
+    // through pointers: per-piece appends would cost a library call each.
+    std::size_t canonical_bound = 0, names_bound = 0;
+    for (std::size_t i = 0; i < n; ++i) {
+        canonical_bound += refs[i].name.size() + refs[i].value.size() + 2;
+        names_bound += refs[i].name.size() + 1;
+    }
+    const std::size_t canonical_begin = canonical.size();
+    const std::size_t names_begin = signed_headers.size();
+    canonical.resize(canonical_begin + canonical_bound);
+    signed_headers.resize(names_begin + names_bound);
+    char* c = &canonical[canonical_begin];
+    char* names = &signed_headers[names_begin];
+    for (std::size_t i = 0; i < n;) {
+        const std::string_view name = refs[i].name;
+        if (i > 0) *names++ = ';';
+        std::memcpy(names, name.data(), name.size());
+        names += name.size();
+        std::memcpy(c, name.data(), name.size());
+        c += name.size();
+        *c++ = ':';
+        c = sigv4_write_trimmed(c, refs[i].value);
+        std::size_t j = i + 1;
+        for (; j < n && refs[j].name == name; ++j) {
+            *c++ = ',';
+            c = sigv4_write_trimmed(c, refs[j].value);
+        }
+        *c++ = '\n';
         i = j;
     }
+    canonical.resize(static_cast<std::size_t>(c - canonical.data()));
+    signed_headers.resize(static_cast<std::size_t>(names - signed_headers.data()));
 }
 
 // Writes the 16 characters of `yyyymmddTHHMMSSZ` (UTC, seconds truncated, as botocore's
@@ -321,6 +398,16 @@ inline void sigv4_append_canonical_headers(std::string& canonical, std::string& 
 // thread-safe. Years outside 0..9999 cannot come from system_clock's range on LP64 platforms.
 inline void format_amz_date(std::chrono::system_clock::time_point time, char* out) noexcept {
     const long long secs = std::chrono::floor<std::chrono::seconds>(time.time_since_epoch()).count();
+    // A signing formats the same second twice (the header, the string to sign), and calls
+    // come many to a second: the last result is kept per thread.
+    thread_local bool has_last = false;
+    thread_local long long last_secs = 0;
+    thread_local char last[16];
+    if (has_last && secs == last_secs) {
+        std::memcpy(out, last, 16);
+        return;
+    }
+    char* const begin = out;
     long long days = secs / 86400;
     long long sod = secs % 86400;
     if (sod < 0) {
@@ -354,6 +441,9 @@ inline void format_amz_date(std::chrono::system_clock::time_point time, char* ou
     put(static_cast<unsigned long long>(sod / 60 % 60), 2);
     put(static_cast<unsigned long long>(sod % 60), 2);
     *out = 'Z';
+    std::memcpy(last, begin, 16);
+    last_secs = secs;
+    has_last = true;
 }
 
 }  // namespace detail

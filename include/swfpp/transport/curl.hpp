@@ -283,8 +283,7 @@ inline std::size_t curl_on_header(char* data, std::size_t size, std::size_t coun
             headers.back().value += curl_trim(line);
         }
     } else if (auto colon = line.find(':'); colon != std::string_view::npos) {
-        headers.push_back(http_header{std::string(curl_trim(line.substr(0, colon))),
-                                      std::string(curl_trim(line.substr(colon + 1)))});
+        headers.append(curl_trim(line.substr(0, colon)), curl_trim(line.substr(colon + 1)));
     }
     return n;
 }
