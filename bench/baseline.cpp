@@ -104,17 +104,6 @@ digest baseline_lowlevel_cold(const sigv4_bytes& b) noexcept { return cold<ll_sh
 digest baseline_evp_warm(const sigv4_bytes& b) noexcept { return warm<evp_sha256>(b); }
 digest baseline_evp_cold(const sigv4_bytes& b) noexcept { return cold<evp_sha256>(b); }
 
-digest lowlevel_crypto::sha256(std::string_view bytes) const noexcept {
-    digest out;
-    ll_sha256(bytes, {}, out.data());
-    return out;
-}
-
-digest lowlevel_crypto::hmac_sha256(std::string_view key, std::string_view bytes) const noexcept {
-    digest out = hmac<ll_sha256>(key, bytes);
-    return out;
-}
-
 digest baseline_hmac_oneshot(const sigv4_bytes& b) noexcept {
     digest out{};
     unsigned int len = 0;

@@ -39,15 +39,6 @@ digest baseline_evp_cold(const sigv4_bytes& b) noexcept;
 // HMAC(kSigning, string to sign) with OpenSSL's one-shot HMAC(): what "just call OpenSSL" costs.
 digest baseline_hmac_oneshot(const sigv4_bytes& b) noexcept;
 
-// A what-if crypto policy for sigv4_signer: swfpp/crypto/openssl.hpp's RFC 2104 HMAC, but over
-// SHA256_Init/Update/Final instead of EVP. On OpenSSL 3.0 every EVP_DigestInit_ex (and
-// EVP_DigestInit_ex2, EVP_MD_CTX_copy_ex, SHA256()) allocates; these do not. Measures the
-// proposal in bench/README.md without touching include/.
-struct lowlevel_crypto {
-    digest sha256(std::string_view bytes) const noexcept;
-    digest hmac_sha256(std::string_view key, std::string_view bytes) const noexcept;
-};
-
 }  // namespace swfpp_bench
 
 #endif

@@ -44,8 +44,7 @@ DEFAULT_SCENARIOS = [
     "baseline/openssl_lowlevel_cold",
     "baseline/openssl_evp_warm",
     "baseline/swfpp_openssl_crypto_warm",
-    "whatif/sign_warm_lowlevel_crypto",
-    "whatif/call_success_lowlevel_crypto",
+    "stage/sign_warm_evp_crypto",
 ]
 SIZE_ARGS = [(n, r) for n in (1, 16, 64, 256) for r in (0, 1)]
 

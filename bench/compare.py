@@ -208,15 +208,17 @@ def report(swfpp, peers, opts):
               ("stage/prepare", "prepare = build + sign (warm)"), ("stage/parse_success", "parse success"),
               ("stage/parse_error", "parse error (UnknownResourceFault)"),
               ("stage/noop_transport", "the no-op transport itself"), ("call/success", "full call, success"),
-              ("call/error", "full call, error"), ("call/success_null_crypto", "full call, success, no hashing"),
+              ("call/error", "full call, error"),
+              ("call/success_by_value", "full call, success, result returned by value"),
+              ("call/error_by_value", "full call, error, result returned by value"),
+              ("call/success_null_crypto", "full call, success, no hashing"),
               ("baseline/openssl_lowlevel_warm", "OpenSSL floor, warm: SHA256_* (3 digests + HMAC)"),
               ("baseline/openssl_evp_warm", "OpenSSL EVP, warm: reused EVP_MD_CTX"),
               ("baseline/openssl_lowlevel_cold", "OpenSSL floor, cold (+ 4 HMAC key derivation)"),
               ("baseline/openssl_evp_cold", "OpenSSL EVP, cold"),
               ("baseline/openssl_HMAC_oneshot", "OpenSSL HMAC() once (reference)"),
               ("baseline/swfpp_openssl_crypto_warm", "swfpp openssl_crypto, same 3 computations"),
-              ("whatif/sign_warm_lowlevel_crypto", "what-if: sign, warm, crypto on SHA256_* (no EVP)"),
-              ("whatif/call_success_lowlevel_crypto", "what-if: full call, success, crypto on SHA256_*")]
+              ("stage/sign_warm_evp_crypto", "sign, warm, over openssl_evp_crypto (provider-backed)")]
     stage_rows = [r for r in (stage_row(n, l) for n, l in stages) if r]
     out += ["", f"## swfpp by stage (medians; load {swfpp['load_before']:.2f} → {swfpp['load_after']:.2f})", "",
             table(["stage", "wall", "cpu", "allocs", "new", "openssl", "bytes"], stage_rows)]

@@ -228,6 +228,17 @@ TEST_CASE("sign sets X-Amz-Date and the session token, both signed, and leaves n
     for (const auto& h : r.headers) CHECK(h.value.find_first_of(std::string_view("\r\n\0", 3)) == std::string::npos);
 }
 
+TEST_CASE("a stale Authorization holding CR/LF is replaced by the signature, never sent or rejected") {
+    swfpp::credentials creds{"AKIDEXAMPLE", "secret", ""};
+    swfpp::http_request r = swf_request();
+    r.headers.push_back({"authorization", "stale\r\nX-Injected: 1"});
+    r.headers.push_back({"Authorization", "second\n"});
+    REQUIRE(swfpp::openssl_sigv4_signer{}.sign(r, {creds, "us-east-1", "swf", suite_time}).ok());
+    CHECK(header_count(r, "Authorization") == 1);
+    CHECK(header_value(r, "Authorization").rfind("AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/", 0) == 0);
+    for (const auto& h : r.headers) CHECK(h.value.find_first_of(std::string_view("\r\n\0", 3)) == std::string::npos);
+}
+
 TEST_CASE("re-signing a signed request replaces Authorization, X-Amz-Date and the token instead of adding more") {
     const swfpp::openssl_sigv4_signer signer;
     swfpp::credentials creds{"AKIDEXAMPLE", "secret", "token-1"};

@@ -121,7 +121,7 @@ inline std::string& single_header_value(http_headers& headers, std::string_view 
 // value): empty access key id or secret; a control character in the access key id or the
 // session token; a region or service that is empty or holds '/' or a control character; a
 // header name that is not an HTTP token, or a header value with CR, LF or NUL (the signer must
-// never help smuggle a header line).
+// never help smuggle a header line; Authorization's value is not checked, as sign() replaces it).
 inline result<void> validate_for_signing(const http_request& request, const signing_params& params) {
     const credentials& c = params.creds;
     if (c.access_key_id.empty())
@@ -141,7 +141,8 @@ inline result<void> validate_for_signing(const http_request& request, const sign
     for (const http_header& h : request.headers) {
         if (!detail::is_http_token(h.name))
             return make_configuration_error("Unable to sign the request: a header name is not a valid HTTP token");
-        if (detail::has_line_break_or_nul(h.value))
+        // An existing Authorization is never signed and sign() replaces it: its value is moot.
+        if (!iequals(h.name, "authorization") && detail::has_line_break_or_nul(h.value))
             return make_configuration_error("Unable to sign the request: a header value contains CR, LF or NUL");
     }
     return {};

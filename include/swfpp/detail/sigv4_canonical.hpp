@@ -218,22 +218,22 @@ inline void sigv4_append_trimmed(std::string& out, std::string_view value) {
 }
 
 // Headers botocore never signs (SIGNED_HEADERS_BLACKLIST), plus Authorization, which botocore
-// deletes before signing. Proxies and HTTP clients add or rewrite these in transit.
-inline constexpr std::string_view sigv4_unsigned_headers[] = {
-    "authorization",       "connection", "expect",  "keep-alive",        "proxy-authenticate",
-    "proxy-authorization", "te",         "trailer", "transfer-encoding", "upgrade",
-    "user-agent",          "x-amzn-trace-id",
-};
-
-// `lower_name` is already lowercase. Dispatches on the length: most names match no entry's.
+// deletes before signing. Proxies and HTTP clients add or rewrite these in transit. `lower_name`
+// is already lowercase; the switch on length leaves at most three fixed-size comparisons.
 constexpr bool sigv4_is_signed_header(std::string_view lower_name) noexcept {
-    switch (lower_name.size()) {
-        case 2: case 6: case 7: case 10: case 13: case 15: case 17: case 18: case 19: break;
+    const std::string_view n = lower_name;
+    switch (n.size()) {
+        case 2: return n != "te";
+        case 6: return n != "expect";
+        case 7: return n != "trailer" && n != "upgrade";
+        case 10: return n != "connection" && n != "keep-alive" && n != "user-agent";
+        case 13: return n != "authorization";
+        case 15: return n != "x-amzn-trace-id";
+        case 17: return n != "transfer-encoding";
+        case 18: return n != "proxy-authenticate";
+        case 19: return n != "proxy-authorization";
         default: return true;
     }
-    for (std::string_view u : sigv4_unsigned_headers)
-        if (lower_name == u) return false;
-    return true;
 }
 
 // ASCII-lowercases 8 bytes at once: adds 0x20 to each byte in 'A'..'Z', leaves the rest.
