@@ -16,8 +16,10 @@
 
 #include "../examples/swf/cli.hpp"
 #include "../examples/swf/config.hpp"
+#include "../examples/swf/json_input.hpp"
 #include "../examples/swf/report.hpp"
 #include "../examples/swf/text.hpp"
+#include "support/aws_cli.hpp"
 #include "support/child_process.hpp"
 #include "support/loopback_http_server.hpp"
 
@@ -35,7 +37,6 @@
 #include <optional>
 #include <string>
 #include <string_view>
-#include <thread>
 #include <vector>
 
 namespace {
@@ -395,7 +396,8 @@ TEST_CASE("swf: missing credentials exit 253 with the AWS CLI's text and send no
     SUBCASE("no access key id") {
         const auto r = run_swf(cancel_args(srv.url()), {{"AWS_REGION", "us-east-1"}, {"AWS_SESSION_TOKEN", session_token}});
         CHECK(r.exit_code == 253);
-        CHECK(r.err == "\nUnable to locate credentials. You can configure credentials by running \"aws configure\".\n");
+        CHECK(r.err == "\nUnable to locate credentials. You can configure credentials by setting AWS_ACCESS_KEY_ID and "
+                      "AWS_SECRET_ACCESS_KEY.\n");
     }
     SUBCASE("an empty access key id counts as none") {
         auto env = user_env();
@@ -427,7 +429,8 @@ TEST_CASE("swf: a missing region exits 253 and sends nothing") {
     const auto r = run_swf(cancel_args(srv.url()), env);
     CHECK(r.exit_code == 253);
     CHECK(r.err ==
-          "\nYou must specify a region. You can also configure your region by running \"aws configure\".\n");
+          "\nYou must specify a region. You can also configure your region by setting AWS_REGION or "
+          "AWS_DEFAULT_REGION.\n");
     CHECK(srv.request_count() == 0);
 }
 
@@ -704,7 +707,8 @@ TEST_CASE("swf: help, --help and --version print on stdout and exit 0") {
         CHECK(r.exit_code == 0);
         CHECK(r.err.empty());
         CHECK(r.out.rfind("usage: swf [options] <command> [parameters]\n", 0) == 0);
-        CHECK(r.out.find(command + " --domain <value> --workflow-id <value> [--run-id <value>]\n") !=
+        CHECK(r.out.find(command +
+                         " --domain <value> --workflow-id <value> [--run-id <value>] [--cli-input-json <value>]\n") !=
               std::string::npos);
         CHECK(r.out.find("254  the service answered with an error") != std::string::npos);
     }
@@ -719,68 +723,6 @@ TEST_CASE("swf: help, --help and --version print on stdout and exit 0") {
 // ---- The AWS CLI as the reference ---------------------------------------------------------------
 
 namespace {
-
-// An empty temporary directory, removed again however the test ends.
-struct temp_directory {
-    std::string path;
-    temp_directory() {
-        char name[] = "/tmp/swf-cli-test-XXXXXX";
-        if (::mkdtemp(name) != nullptr) path = name;
-    }
-    ~temp_directory() {
-        if (!path.empty()) ::rmdir(path.c_str());
-    }
-    temp_directory(const temp_directory&) = delete;
-    temp_directory& operator=(const temp_directory&) = delete;
-};
-
-struct aws_cli {
-    std::string path;
-    std::string version;  // "aws-cli/1.45.11 Python/..."
-    env_map base_env;
-
-    bool v2() const { return version.rfind("aws-cli/2.", 0) == 0; }
-};
-
-// Finds `aws` on PATH and prepares an environment that keeps the developer's configuration out:
-// config and credentials files point into an empty temporary directory, no instance metadata,
-// no pager, one attempt in standard retry mode.
-std::optional<aws_cli> find_aws_cli(const temp_directory& empty_dir, std::string& why_not) {
-    const char* path = std::getenv("PATH");
-    aws_cli cli;
-    cli.path = swfpp_test::find_on_path("aws", path ? path : "");
-    if (cli.path.empty()) {
-        why_not = "`aws` is not on PATH";
-        return std::nullopt;
-    }
-    if (empty_dir.path.empty()) {
-        why_not = "mkdtemp failed";
-        return std::nullopt;
-    }
-    cli.base_env = {
-        {"PATH", path},
-        {"AWS_CONFIG_FILE", empty_dir.path + "/config"},  // files that do not exist
-        {"AWS_SHARED_CREDENTIALS_FILE", empty_dir.path + "/credentials"},
-        {"AWS_EC2_METADATA_DISABLED", "true"},
-        {"AWS_PAGER", ""},
-        {"AWS_CLI_AUTO_PROMPT", "off"},
-        {"AWS_MAX_ATTEMPTS", "1"},
-        {"AWS_RETRY_MODE", "standard"},
-        {"AWS_ACCESS_KEY_ID", access_key_id},
-        {"AWS_SECRET_ACCESS_KEY", secret_key},
-        {"AWS_SESSION_TOKEN", session_token},
-    };
-    // The launcher may be a pyenv shim or a virtualenv script: it needs HOME and PYENV_*.
-    for (const char* name : {"HOME", "PYENV_ROOT", "PYENV_VERSION", "LANG", "LC_ALL"})
-        if (const char* value = std::getenv(name)) cli.base_env[name] = value;
-    const auto version = swfpp_test::run_child(cli.path, {"--version"}, cli.base_env, 30s);
-    if (version.exit_code != 0) {
-        why_not = "`aws --version` failed: " + version.err;
-        return std::nullopt;
-    }
-    cli.version = version.out.empty() ? version.err : version.out;  // v1 on old Pythons used stderr
-    return cli;
-}
 
 struct comparison_case {
     std::string name;
@@ -803,8 +745,11 @@ struct comparison_run {
 
 TEST_CASE("swf prints exactly the AWS CLI's stderr for the same responses and sends the same request") {
     std::string why_not;
-    const temp_directory empty_dir;
-    const auto cli = find_aws_cli(empty_dir, why_not);
+    const swfpp_test::temp_directory empty_dir;
+    const auto cli = swfpp_test::find_aws_cli(
+        empty_dir,
+        {{"AWS_ACCESS_KEY_ID", access_key_id}, {"AWS_SECRET_ACCESS_KEY", secret_key}, {"AWS_SESSION_TOKEN", session_token}},
+        why_not);
     if (!cli) {
         MESSAGE("skipping the AWS CLI comparison: " << why_not);
         return;
@@ -842,32 +787,29 @@ TEST_CASE("swf prints exactly the AWS CLI's stderr for the same responses and se
     cases.push_back({"a 500 retried once", scripted_response::reply(500, R"({"__type":"InternalFailure","message":"boom"})"),
                      valid, {{"AWS_MAX_ATTEMPTS", "2"}}, 254, 4});
 
-    // Each `aws` run costs about a second, so the cases run side by side, each with its own
-    // server; the checks happen afterwards on this thread.
+    // The cases run side by side, each with its own server; the checks happen afterwards on
+    // this thread.
     const std::string swf = swf_program();
     std::vector<comparison_run> runs(cases.size());
-    std::vector<std::thread> workers;
     for (std::size_t i = 0; i < cases.size(); ++i) {
+        REQUIRE(runs[i].server->ok());
+        if (cases[i].response)
+            for (int n = 0; n < cases[i].responses; ++n) runs[i].server->enqueue(*cases[i].response);
+    }
+    swfpp_test::run_in_parallel(cases.size(), [&](std::size_t i) {
         const comparison_case& c = cases[i];
         comparison_run& run = runs[i];
-        REQUIRE(run.server->ok());
-        if (c.response)
-            for (int n = 0; n < c.responses; ++n) run.server->enqueue(*c.response);
-        workers.emplace_back([&c, &run, &cli, &swf] {
-            env_map env = cli->base_env;
-            for (const auto& [k, v] : c.env_overrides) env[k] = v;
-            std::vector<std::string> args = {"swf", command};
-            bool has_endpoint = false;
-            for (const auto& a : c.args) has_endpoint = has_endpoint || a == "--endpoint-url";
-            args.insert(args.end(), c.args.begin(), c.args.end());
-            if (!has_endpoint) args.insert(args.end(), {"--endpoint-url", run.server->url()});
-            run.aws = swfpp_test::run_child(cli->path, args, env, 60s);
-            args.erase(args.begin());  // swf has no service level: `swf <command> ...`
-            run.swf = swfpp_test::run_child(swf, args, env, 20s);
-            run.requests = run.server->requests();
-        });
-    }
-    for (auto& w : workers) w.join();
+        const env_map env = swfpp_test::with_overrides(cli->base_env, c.env_overrides);
+        std::vector<std::string> args = {"swf", command};
+        bool has_endpoint = false;
+        for (const auto& a : c.args) has_endpoint = has_endpoint || a == "--endpoint-url";
+        args.insert(args.end(), c.args.begin(), c.args.end());
+        if (!has_endpoint) args.insert(args.end(), {"--endpoint-url", run.server->url()});
+        run.aws = swfpp_test::run_child(cli->path, args, env, 60s);
+        args.erase(args.begin());  // swf has no service level: `swf <command> ...`
+        run.swf = swfpp_test::run_child(swf, args, env, 20s);
+        run.requests = run.server->requests();
+    });
 
     for (std::size_t i = 0; i < cases.size(); ++i) {
         const comparison_case& c = cases[i];
@@ -972,7 +914,10 @@ TEST_CASE("swf_cli::parse_command_line follows argparse: last value wins, values
                                           "--workflow-id", "-5", "--region=", "--cli-connect-timeout", "2"},
                                          table);
     REQUIRE(p.value);
-    const auto input = swf_cli::make_input<swfpp::request_cancel_workflow_execution_input>(*p.value);
+    const auto made =
+        swf_cli::make_input<swfpp::request_cancel_workflow_execution_input>(p.value->values, p.value->cli_input_json);
+    REQUIRE(made.value);
+    const auto& input = *made.value;
     CHECK(input.domain == "b");
     CHECK(input.workflow_id == "-5");
     CHECK_FALSE(input.run_id);

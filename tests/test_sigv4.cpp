@@ -228,6 +228,38 @@ TEST_CASE("sign sets X-Amz-Date and the session token, both signed, and leaves n
     for (const auto& h : r.headers) CHECK(h.value.find_first_of(std::string_view("\r\n\0", 3)) == std::string::npos);
 }
 
+TEST_CASE("openssl_crypto's prepared HMAC keys give the same digests as hashing the key each time") {
+    static_assert(swfpp::has_prepared_hmac<swfpp::openssl_crypto>::value);
+    static_assert(!swfpp::has_prepared_hmac<swfpp::openssl_evp_crypto>::value);
+    const swfpp::openssl_crypto c;
+    for (const std::string& key : {std::string(), std::string("Jefe"), std::string(32, '\x0b'), std::string(64, 'k'),
+                                   std::string(65, 'k'), std::string(131, '\xaa')})
+        for (const std::string& message : {std::string(), std::string("what do ya want for nothing?"),
+                                           std::string(55, 'm'), std::string(56, 'm'), std::string(64, 'm'),
+                                           std::string(1000, 'm')})
+            CHECK(hex(c.hmac_sha256(c.prepare_hmac(key), message)) == hex(c.hmac_sha256(key, message)));
+}
+
+TEST_CASE("the signer's cached, prepared key signs exactly as the step-by-step functions do") {
+    const swfpp::openssl_sigv4_signer signer;
+    const swfpp::credentials creds{"AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", ""};
+    for (int i = 0; i < 3; ++i) {  // cold, then warm twice
+        swfpp::http_request r = swf_request();
+        const swfpp::signing_params params{creds, "us-east-1", "swf", suite_time + std::chrono::seconds(i)};
+        REQUIRE(signer.sign(r, params).ok());
+        const std::string signed_value = header_value(r, "Authorization");
+        swfpp::http_request expected = swf_request();
+        swfpp::prepare_for_signing(expected, params);
+        const auto input = swfpp::make_signing_input(expected, params, swfpp::openssl_crypto{});
+        const auto key = swfpp::derive_signing_key(creds.secret_access_key, input.amz_date.substr(0, 8), "us-east-1",
+                                                   "swf", swfpp::openssl_crypto{});
+        std::string authorization;
+        swfpp::append_authorization(authorization, creds.access_key_id, input,
+                                    swfpp::sigv4_signature(key, input.string_to_sign, swfpp::openssl_crypto{}));
+        CHECK(signed_value == authorization);
+    }
+}
+
 TEST_CASE("a stale Authorization holding CR/LF is replaced by the signature, never sent or rejected") {
     swfpp::credentials creds{"AKIDEXAMPLE", "secret", ""};
     swfpp::http_request r = swf_request();
@@ -388,7 +420,8 @@ TEST_CASE("is_sha256_crypto accepts openssl_crypto and rejects types without bot
     static_assert(!swfpp::is_sha256_crypto_v<non_const>);
     // Stateless crypto costs nothing inside the signer; the signer is copyable for the client.
     static_assert(std::is_empty_v<swfpp::openssl_crypto>);
-    static_assert(sizeof(swfpp::openssl_sigv4_signer) == sizeof(swfpp::detail::sigv4_key_cache));
+    static_assert(sizeof(swfpp::openssl_sigv4_signer) ==
+                  sizeof(swfpp::detail::sigv4_key_cache<swfpp::openssl_crypto::hmac_key>));
     static_assert(std::is_copy_constructible_v<swfpp::openssl_sigv4_signer>);
     static_assert(std::is_nothrow_default_constructible_v<swfpp::openssl_crypto>);
     CHECK(true);

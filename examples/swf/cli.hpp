@@ -23,11 +23,16 @@
 
 namespace swf_cli {
 
+// How an option takes its value: one word, one or more words (argparse nargs='+', for lists),
+// or none (a boolean member is a --flag / --no-flag pair).
+enum class arity { one, words, flag_on, flag_off };
+
 // One option of a command, derived from one member of the operation's input shape.
 struct param_spec {
     std::string option;  // "--workflow-id"
     std::string member;  // "workflowId"
     bool required = false;
+    swf_cli::arity arity = arity::one;
 };
 
 struct invocation;
@@ -40,11 +45,17 @@ struct command {
     std::string_view operation;  // "RequestCancelWorkflowExecution"
     std::vector<param_spec> params;
     command_runner run = nullptr;
+    bool paginated = false;  // botocore has a paginator for it: --page-size, --no-paginate
 };
 
 template <class T>
-inline constexpr bool is_string_member_v =
-    std::is_same_v<T, std::string> || std::is_same_v<T, std::optional<std::string>>;
+struct without_optional {
+    using type = T;
+};
+template <class T>
+struct without_optional<std::optional<T>> {
+    using type = T;
+};
 
 // The options of an input shape, as the AWS CLI names them: "--" + xform_name(member); a member
 // is required exactly when its type is not std::optional (the rule of swfpp/shape.hpp).
@@ -53,19 +64,25 @@ std::vector<param_spec> params_of() {
     std::vector<param_spec> params;
     swfpp::for_each_member<Shape>([&](const auto& m) {
         using T = typename std::decay_t<decltype(m)>::value_type;
-        static_assert(is_string_member_v<T>,
-                      "swf: only string members map onto options so far; teach params_of() and make_input() "
-                      "this member type (the AWS CLI takes shorthand or JSON for structures and lists)");
-        params.push_back(param_spec{"--" + xform_name(m.name), std::string(m.name), !swfpp::is_optional<T>::value});
+        using V = typename without_optional<T>::type;
+        const std::string name = xform_name(m.name);
+        const bool required = !swfpp::is_optional<T>::value;
+        if constexpr (std::is_same_v<V, bool>) {
+            params.push_back(param_spec{"--" + name, std::string(m.name), false, arity::flag_on});
+            params.push_back(param_spec{"--no-" + name, std::string(m.name), false, arity::flag_off});
+        } else {
+            params.push_back(param_spec{"--" + name, std::string(m.name), required,
+                                        swfpp::is_vector<V>::value ? arity::words : arity::one});
+        }
     });
     return params;
 }
 
 // A table row for swfpp operation `Op`, run by `run`.
 template <class Op>
-command command_for(command_runner run) {
+command command_for(command_runner run, bool paginated = false) {
     static_assert(swfpp::is_operation<Op>::value, "swf: command_for<Op> needs an swfpp operation description");
-    return command{xform_name(Op::name), Op::name, params_of<typename Op::input>(), run};
+    return command{xform_name(Op::name), Op::name, params_of<typename Op::input>(), run, paginated};
 }
 
 // A parsed command line.
@@ -74,21 +91,12 @@ struct invocation {
     action what = action::run;
     const command* cmd = nullptr;
     global_options globals;
-    // (member, value) in command-line order; a repeated option's last value wins, as in argparse.
-    std::vector<std::pair<std::string, std::string>> values;
+    // (member, words) in command-line order; a repeated option's last value wins, as in argparse.
+    // A flag's word is "true" or "false".
+    std::vector<std::pair<std::string, std::vector<std::string>>> values;
+    std::optional<std::string> cli_input_json;
+    std::optional<std::int64_t> page_size;  // --page-size
 };
-
-// Fills the input shape from the parsed values. Members without a value keep their defaults
-// (an unset std::optional stays unset, so "--run-id ''" and no --run-id differ on the wire).
-template <class Shape>
-Shape make_input(const invocation& inv) {
-    Shape input{};
-    swfpp::for_each_member<Shape>([&](const auto& m) {
-        for (const auto& [member, value] : inv.values)
-            if (member == m.name) input.*(m.pointer) = value;
-    });
-    return input;
-}
 
 inline constexpr std::string_view usage_line = "swf [options] <command> [parameters]";
 
@@ -116,12 +124,19 @@ inline outcome argparse_error(std::string_view message) {
 
 inline std::string command_synopsis(const command& c) {
     std::string s = c.name;
-    for (const auto& p : c.params) {
+    for (std::size_t i = 0; i < c.params.size(); ++i) {
+        const auto& p = c.params[i];
+        if (p.arity == arity::flag_off) continue;  // shown with its --flag
         s += ' ';
         if (!p.required) s += '[';
-        s += p.option + " <value>";
+        s += p.option;
+        if (p.arity == arity::flag_on) s += " | " + c.params[i + 1].option;
+        if (p.arity == arity::one) s += " <value>";
+        if (p.arity == arity::words) s += " <value> [<value> ...]";
         if (!p.required) s += ']';
     }
+    s += " [--cli-input-json <value>]";
+    if (c.paginated) s += " [--page-size <value>] [--no-paginate]";
     return s;
 }
 
@@ -142,6 +157,7 @@ inline std::string usage_text(const std::vector<command>& table, std::string_vie
         "                                   (the session token shows as <redacted>)\n"
         "  --cli-connect-timeout <seconds>  default 60\n"
         "  --cli-read-timeout <seconds>     default 60, 0 for none; bounds the whole exchange\n"
+        "  --no-paginate                    one call, its page printed as it came (paginated commands)\n"
         "  --version                        print versions and exit\n\n"
         "Environment (an empty variable counts as unset; config and credentials files are not read):\n"
         "  AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN   the credentials\n"
@@ -151,7 +167,7 @@ inline std::string usage_text(const std::vector<command>& table, std::string_vie
         "  AWS_RETRY_MODE    standard (the default), legacy, or adaptive (runs as standard)\n"
         "  AWS_MAX_ATTEMPTS  attempts per call, retries included (default 3; 5 in legacy mode)\n\n"
         "Exit codes:\n"
-        "  0    success; nothing is printed\n"
+        "  0    success; the output is printed as JSON as the AWS CLI prints it (nothing when empty)\n"
         "  252  invalid command line or parameters; nothing was sent\n"
         "  253  missing or invalid credentials, region, endpoint or retry settings; nothing was sent\n"
         "  254  the service answered with an error\n"
@@ -164,7 +180,10 @@ inline std::string command_usage_text(const command& c) {
     std::string s = "usage: swf " + command_synopsis(c) + "\n";
     s.append("       [--region <value>] [--endpoint-url <value>] [--dry-run]\n");
     s.append("       [--cli-connect-timeout <seconds>] [--cli-read-timeout <seconds>]\n\n");
-    s.append("Calls the SWF operation ").append(c.operation).append("; prints nothing when it succeeds.\n");
+    s.append("Calls the SWF operation ").append(c.operation).append(" and prints its output as JSON.\n");
+    s.append("Structures take JSON or shorthand (name=x,version=1), lists one value per word or a JSON\n");
+    s.append("array; --cli-input-json takes the whole input as a JSON object, which options override.\n");
+    if (c.paginated) s.append("Follows nextPageToken and prints all events, unless --no-paginate is given.\n");
     s.append("See \"swf help\" for the environment variables and exit codes.\n");
     return s;
 }
@@ -195,7 +214,10 @@ inline bool looks_like_option(std::string_view s) {
     return !negative_number;
 }
 
-enum class global_kind { none, region, endpoint_url, connect_timeout, read_timeout, dry_run, version, help };
+enum class global_kind {
+    none, region, endpoint_url, connect_timeout, read_timeout, dry_run, no_paginate, version, help,
+    cli_input_json, page_size,  // options of every command, and of paginated commands
+};
 
 inline global_kind find_global(std::string_view name) {
     if (name == "--region") return global_kind::region;
@@ -203,6 +225,7 @@ inline global_kind find_global(std::string_view name) {
     if (name == "--cli-connect-timeout") return global_kind::connect_timeout;
     if (name == "--cli-read-timeout") return global_kind::read_timeout;
     if (name == "--dry-run") return global_kind::dry_run;
+    if (name == "--no-paginate") return global_kind::no_paginate;
     if (name == "--version") return global_kind::version;
     if (name == "--help") return global_kind::help;
     return global_kind::none;
@@ -247,7 +270,9 @@ inline parse_result parse_command_line(const std::vector<std::string>& args, con
             std::optional<std::string> explicit_value;
             if (eq != std::string::npos) explicit_value = word.substr(eq + 1);
 
-            const auto global = detail::find_global(name);
+            auto global = detail::find_global(name);
+            if (inv.cmd != nullptr && name == "--cli-input-json") global = detail::global_kind::cli_input_json;
+            if (inv.cmd != nullptr && inv.cmd->paginated && name == "--page-size") global = detail::global_kind::page_size;
             const param_spec* param = nullptr;
             if (global == detail::global_kind::none && inv.cmd != nullptr)
                 for (const auto& p : inv.cmd->params)
@@ -261,16 +286,35 @@ inline parse_result parse_command_line(const std::vector<std::string>& args, con
                 r.value = std::move(inv);
                 return r;
             }
-            if (global == detail::global_kind::dry_run || global == detail::global_kind::help) {
+            const bool is_flag = global == detail::global_kind::dry_run || global == detail::global_kind::help ||
+                                 global == detail::global_kind::no_paginate ||
+                                 (param != nullptr && (param->arity == arity::flag_on || param->arity == arity::flag_off));
+            if (is_flag) {
                 if (explicit_value) {
                     r.failed = argparse_error("argument " + name + ": ignored explicit argument " +
                                               python_repr(*explicit_value));
                     return r;
                 }
-                if (global == detail::global_kind::dry_run)
+                if (param != nullptr)
+                    inv.values.push_back({param->member, {param->arity == arity::flag_on ? "true" : "false"}});
+                else if (global == detail::global_kind::dry_run)
                     inv.globals.dry_run = true;
+                else if (global == detail::global_kind::no_paginate)
+                    inv.globals.paginate = false;
                 else
                     wants_help = true;
+                continue;
+            }
+            if (param != nullptr && param->arity == arity::words) {  // nargs='+'
+                std::vector<std::string> words;
+                if (explicit_value) words.push_back(std::move(*explicit_value));
+                while (!explicit_value && i + 1 < args.size() && !detail::looks_like_option(args[i + 1]))
+                    words.push_back(args[++i]);
+                if (words.empty()) {
+                    r.failed = argparse_error("argument " + name + ": expected at least one argument");
+                    return r;
+                }
+                inv.values.emplace_back(param->member, std::move(words));
                 continue;
             }
             std::string value;
@@ -301,7 +345,18 @@ inline parse_result parse_command_line(const std::vector<std::string>& args, con
                         inv.globals.read_timeout_s = seconds;
                     break;
                 }
-                default: inv.values.emplace_back(param->member, std::move(value)); break;
+                case detail::global_kind::cli_input_json: inv.cli_input_json = std::move(value); break;
+                case detail::global_kind::page_size: {
+                    const auto n = parse_python_int(value);
+                    if (!n) {
+                        r.failed = argparse_error("argument " + name + ": invalid int value: " + python_repr(value));
+                        return r;
+                    }
+                    const auto magnitude = static_cast<std::int64_t>(std::min<std::uint64_t>(n->magnitude(), INT32_MAX));
+                    inv.page_size = n->negative ? -magnitude : magnitude;
+                    break;
+                }
+                default: inv.values.push_back({param->member, {std::move(value)}}); break;
             }
             continue;
         }
@@ -336,7 +391,7 @@ inline parse_result parse_command_line(const std::vector<std::string>& args, con
     }
     std::string missing;
     for (const auto& p : inv.cmd->params) {
-        if (!p.required) continue;
+        if (!p.required || inv.cli_input_json) continue;  // the JSON may hold them; botocore checks
         bool given = false;
         for (const auto& v : inv.values) given = given || v.first == p.member;
         if (!given) missing += (missing.empty() ? "" : ", ") + p.option;

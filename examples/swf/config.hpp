@@ -73,6 +73,7 @@ struct global_options {
     std::optional<std::int64_t> connect_timeout_s;  // --cli-connect-timeout
     std::optional<std::int64_t> read_timeout_s;     // --cli-read-timeout
     bool dry_run = false;
+    bool paginate = true;  // --no-paginate: one call, its page as it is
 };
 
 // Everything but the credentials, resolved and checked.
@@ -104,10 +105,13 @@ struct settings_or_failure {
     outcome failed;  // meaningful when !value
 };
 
+// The AWS CLI's first sentences; its advice to run "aws configure" would not help, since swf
+// reads no configuration files, so the second sentences name what swf does read.
 inline constexpr std::string_view no_region_message =
-    "You must specify a region. You can also configure your region by running \"aws configure\".";
+    "You must specify a region. You can also configure your region by setting AWS_REGION or AWS_DEFAULT_REGION.";
 inline constexpr std::string_view no_credentials_message =
-    "Unable to locate credentials. You can configure credentials by running \"aws configure\".";
+    "Unable to locate credentials. You can configure credentials by setting AWS_ACCESS_KEY_ID and "
+    "AWS_SECRET_ACCESS_KEY.";
 
 // Region: --region, else AWS_REGION, else AWS_DEFAULT_REGION. Endpoint: --endpoint-url, else
 // AWS_ENDPOINT_URL_SWF, else AWS_ENDPOINT_URL (the two variables are skipped when

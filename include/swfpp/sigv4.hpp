@@ -58,6 +58,25 @@ struct is_sha256_crypto<C, std::void_t<decltype(std::declval<const C&>().sha256(
 template <class C>
 inline constexpr bool is_sha256_crypto_v = is_sha256_crypto<C>::value;
 
+// Optional crypto capability: HMAC under a key prepared once. A policy with
+//
+//     using hmac_key = ...;                                        // trivially copyable
+//     hmac_key k = c.prepare_hmac(key);                            // the padded key states
+//     sha256_digest t = c.hmac_sha256(k, m);                       // HMAC-SHA-256 of m under key
+//
+// lets sigv4_signer cache the prepared signing key, which saves the two block compressions of
+// the padded key on every signing. openssl_crypto has it.
+template <class C, class = void>
+struct has_prepared_hmac : std::false_type {};
+template <class C>
+struct has_prepared_hmac<C, std::void_t<typename C::hmac_key,
+                                        decltype(std::declval<const C&>().prepare_hmac(std::declval<std::string_view>())),
+                                        decltype(std::declval<const C&>().hmac_sha256(
+                                            std::declval<const typename C::hmac_key&>(), std::declval<std::string_view>()))>>
+    : std::bool_constant<std::is_trivially_copyable_v<typename C::hmac_key> &&
+                         std::is_same_v<decltype(std::declval<const C&>().prepare_hmac(std::declval<std::string_view>())),
+                                        typename C::hmac_key>> {};
+
 inline constexpr std::string_view sigv4_algorithm = "AWS4-HMAC-SHA256";
 
 // The intermediate values of one signing, each exactly as the SigV4 spec names it. Reusing one
@@ -83,10 +102,16 @@ inline bool is_scope_part(std::string_view s) noexcept {
     return !s.empty() && s.find('/') == std::string_view::npos && !has_control_char(s);
 }
 
-// Overwrites memory holding key material in a way the optimiser may not drop.
+// Overwrites memory holding key material in a way the optimiser may not drop: a plain memset,
+// then (GCC, clang) an empty asm that claims to read the memory, else a volatile byte loop.
 inline void secure_wipe(void* p, std::size_t n) noexcept {
+#if defined(__GNUC__)
+    std::memset(p, 0, n);
+    __asm__ __volatile__("" : : "r"(p) : "memory");
+#else
     volatile unsigned char* v = static_cast<volatile unsigned char*>(p);
     while (n--) *v++ = 0;
+#endif
 }
 
 inline std::string_view as_chars(const sha256_digest& d) noexcept {
@@ -278,6 +303,17 @@ public:
 // secret itself is never stored. Four entries, replaced round-robin, cover a client that
 // alternates a few regions or credentials. A mutex guards the entries; a miss derives under
 // the lock, so concurrent signers derive each key exactly once (4 HMACs, about two microseconds).
+// What sigv4_signer caches per scope: the signing key, or its prepared HMAC states.
+template <class Crypto, bool = has_prepared_hmac<Crypto>::value>
+struct signing_key_type {
+    using type = sha256_digest;
+};
+template <class Crypto>
+struct signing_key_type<Crypto, true> {
+    using type = typename Crypto::hmac_key;
+};
+
+template <class Key>
 class sigv4_key_cache {
 public:
     sigv4_key_cache() = default;
@@ -290,7 +326,7 @@ public:
     ~sigv4_key_cache() { clear(); }
 
     template <class Derive>
-    sha256_digest get(std::string_view date, std::string_view region, std::string_view service,
+    Key get(std::string_view date, std::string_view region, std::string_view service,
                       std::string_view access_key_id, const sha256_digest& secret_fingerprint, Derive&& derive) {
         const std::lock_guard<std::mutex> lock(mutex_);
         for (const entry& e : entries_)
@@ -313,7 +349,7 @@ public:
     void clear() noexcept {
         const std::lock_guard<std::mutex> lock(mutex_);
         for (entry& e : entries_) {
-            secure_wipe(e.key.data(), e.key.size());
+            secure_wipe(&e.key, sizeof e.key);
             e.used = false;
         }
         next_ = 0;
@@ -328,7 +364,7 @@ private:
     struct entry {
         std::string date, region, service, access_key_id;
         sha256_digest secret_fingerprint{};
-        sha256_digest key{};
+        Key key{};
         bool used = false;
     };
     std::mutex mutex_;
@@ -375,9 +411,13 @@ public:
 
         thread_local sigv4_signing_input input;  // buffers reused by every signing on this thread
         make_signing_input(request, params, crypto(), input);
-        sha256_digest key = signing_key(params, std::string_view(input.amz_date).substr(0, 8));
-        const sha256_digest signature = sigv4_signature(key, input.string_to_sign, crypto());
-        detail::secure_wipe(key.data(), key.size());
+        key_type key = signing_key(params, std::string_view(input.amz_date).substr(0, 8));
+        sha256_digest signature;
+        if constexpr (has_prepared_hmac<Crypto>::value)
+            signature = crypto().hmac_sha256(key, input.string_to_sign);
+        else
+            signature = sigv4_signature(key, input.string_to_sign, crypto());
+        detail::secure_wipe(&key, sizeof key);
 
         std::string& authorization = detail::single_header_value(request.headers, "Authorization");
         authorization.clear();
@@ -386,19 +426,28 @@ public:
     }
 
 private:
-    sha256_digest signing_key(const signing_params& params, std::string_view date) const {
+    using key_type = typename detail::signing_key_type<Crypto>::type;
+
+    key_type signing_key(const signing_params& params, std::string_view date) const {
         const credentials& c = params.creds;
         sha256_digest computed{};
         if (params.secret_fingerprint == nullptr) computed = secret_fingerprint(c);
         const sha256_digest& fingerprint = params.secret_fingerprint ? *params.secret_fingerprint : computed;
-        const sha256_digest key = cache_.get(date, params.region, params.service, c.access_key_id, fingerprint, [&] {
-            return derive_signing_key(c.secret_access_key, date, params.region, params.service, crypto());
+        const key_type key = cache_.get(date, params.region, params.service, c.access_key_id, fingerprint, [&] {
+            sha256_digest derived = derive_signing_key(c.secret_access_key, date, params.region, params.service, crypto());
+            if constexpr (has_prepared_hmac<Crypto>::value) {
+                const key_type prepared = crypto().prepare_hmac(detail::as_chars(derived));
+                detail::secure_wipe(derived.data(), derived.size());
+                return prepared;
+            } else {
+                return derived;
+            }
         });
         detail::secure_wipe(computed.data(), computed.size());
         return key;
     }
 
-    mutable detail::sigv4_key_cache cache_;
+    mutable detail::sigv4_key_cache<key_type> cache_;
 };
 
 SWFPP_NAMESPACE_END

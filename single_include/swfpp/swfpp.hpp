@@ -2508,18 +2508,20 @@ inline void sigv4_append_trimmed(std::string& out, std::string_view value) {
 // Headers botocore never signs (SIGNED_HEADERS_BLACKLIST), plus Authorization, which botocore
 // deletes before signing. Proxies and HTTP clients add or rewrite these in transit. `lower_name`
 // is already lowercase; the switch on length leaves at most three fixed-size comparisons.
-constexpr bool sigv4_is_signed_header(std::string_view lower_name) noexcept {
-    const std::string_view n = lower_name;
-    switch (n.size()) {
-        case 2: return n != "te";
-        case 6: return n != "expect";
-        case 7: return n != "trailer" && n != "upgrade";
-        case 10: return n != "connection" && n != "keep-alive" && n != "user-agent";
-        case 13: return n != "authorization";
-        case 15: return n != "x-amzn-trace-id";
-        case 17: return n != "transfer-encoding";
-        case 18: return n != "proxy-authenticate";
-        case 19: return n != "proxy-authorization";
+inline bool sigv4_is_signed_header(std::string_view lower_name) noexcept {
+    const char* const n = lower_name.data();
+    // Only called with a name of the literal's length: a fixed-size compare, inlined.
+    const auto is = [n](const auto& literal) { return std::memcmp(n, literal, sizeof literal - 1) == 0; };
+    switch (lower_name.size()) {
+        case 2: return !is("te");
+        case 6: return !is("expect");
+        case 7: return !is("trailer") && !is("upgrade");
+        case 10: return !is("connection") && !is("keep-alive") && !is("user-agent");
+        case 13: return !is("authorization");
+        case 15: return !is("x-amzn-trace-id");
+        case 17: return !is("transfer-encoding");
+        case 18: return !is("proxy-authenticate");
+        case 19: return !is("proxy-authorization");
         default: return true;
     }
 }
@@ -2585,10 +2587,14 @@ inline void sigv4_append_default_host(std::string& out, const http_request& requ
 // (`a;b;c`) to `signed_headers`. Allocation-free for up to 32 signed headers.
 inline void sigv4_append_canonical_headers(std::string& canonical, std::string& signed_headers,
                                            const http_request& request) {
-    struct header_ref {
-        std::string_view name;  // lowercased, in `lowered`
-        std::string_view value;
+    struct header_ref {  // trivial, so the inline array below costs no initialisation
+        const char* name;    // lowercased, in `lowered`
+        std::size_t name_size;
+        const char* value;
+        std::size_t value_size;
         std::size_t order;
+        std::string_view name_view() const noexcept { return {name, name_size}; }
+        std::string_view value_view() const noexcept { return {value, value_size}; }
     };
     // Names are lowercased once into one buffer, so sorting and grouping compare plain bytes.
     constexpr std::size_t inline_refs = 32, inline_name_bytes = 512;
@@ -2617,24 +2623,24 @@ inline void sigv4_append_canonical_headers(std::string& canonical, std::string& 
         if (!sigv4_is_signed_header(name)) continue;
         lowered = end;
         has_host = has_host || name == "host";
-        refs[n] = header_ref{name, h.value, n};
+        refs[n] = header_ref{name.data(), name.size(), h.value.data(), h.value.size(), n};
         ++n;
     }
     std::string default_host;  // only when the caller left Host to the transport
     if (!has_host) {
         sigv4_append_default_host(default_host, request);
-        refs[n] = header_ref{"host", default_host, n};
+        refs[n] = header_ref{"host", 4, default_host.data(), default_host.size(), n};
         ++n;
     }
     // Index as tie-break: a stable order for repeated names without stable_sort's buffer.
     // A request has a handful of headers, mostly in order: insertion sort, with an inline
     // byte comparison (names usually differ within their first bytes), up to a few dozen.
     const auto before = [](const header_ref& a, const header_ref& b) noexcept {
-        const std::size_t common = a.name.size() < b.name.size() ? a.name.size() : b.name.size();
+        const std::size_t common = a.name_size < b.name_size ? a.name_size : b.name_size;
         for (std::size_t k = 0; k < common; ++k)
             if (a.name[k] != b.name[k])
                 return static_cast<unsigned char>(a.name[k]) < static_cast<unsigned char>(b.name[k]);
-        return a.name.size() != b.name.size() ? a.name.size() < b.name.size() : a.order < b.order;
+        return a.name_size != b.name_size ? a.name_size < b.name_size : a.order < b.order;
     };
     if (n <= inline_refs) {
         for (std::size_t i = 1; i < n; ++i) {
@@ -2651,8 +2657,8 @@ inline void sigv4_append_canonical_headers(std::string& canonical, std::string& 
     // through pointers: per-piece appends would cost a library call each.
     std::size_t canonical_bound = 0, names_bound = 0;
     for (std::size_t i = 0; i < n; ++i) {
-        canonical_bound += refs[i].name.size() + refs[i].value.size() + 2;
-        names_bound += refs[i].name.size() + 1;
+        canonical_bound += refs[i].name_size + refs[i].value_size + 2;
+        names_bound += refs[i].name_size + 1;
     }
     const std::size_t canonical_begin = canonical.size();
     const std::size_t names_begin = signed_headers.size();
@@ -2661,18 +2667,18 @@ inline void sigv4_append_canonical_headers(std::string& canonical, std::string& 
     char* c = &canonical[canonical_begin];
     char* names = &signed_headers[names_begin];
     for (std::size_t i = 0; i < n;) {
-        const std::string_view name = refs[i].name;
+        const std::string_view name = refs[i].name_view();
         if (i > 0) *names++ = ';';
         std::memcpy(names, name.data(), name.size());
         names += name.size();
         std::memcpy(c, name.data(), name.size());
         c += name.size();
         *c++ = ':';
-        c = sigv4_write_trimmed(c, refs[i].value);
+        c = sigv4_write_trimmed(c, refs[i].value_view());
         std::size_t j = i + 1;
-        for (; j < n && refs[j].name == name; ++j) {
+        for (; j < n && refs[j].name_view() == name; ++j) {
             *c++ = ',';
-            c = sigv4_write_trimmed(c, refs[j].value);
+            c = sigv4_write_trimmed(c, refs[j].value_view());
         }
         *c++ = '\n';
         i = j;
@@ -2767,6 +2773,25 @@ struct is_sha256_crypto<C, std::void_t<decltype(std::declval<const C&>().sha256(
 template <class C>
 inline constexpr bool is_sha256_crypto_v = is_sha256_crypto<C>::value;
 
+// Optional crypto capability: HMAC under a key prepared once. A policy with
+//
+//     using hmac_key = ...;                                        // trivially copyable
+//     hmac_key k = c.prepare_hmac(key);                            // the padded key states
+//     sha256_digest t = c.hmac_sha256(k, m);                       // HMAC-SHA-256 of m under key
+//
+// lets sigv4_signer cache the prepared signing key, which saves the two block compressions of
+// the padded key on every signing. openssl_crypto has it.
+template <class C, class = void>
+struct has_prepared_hmac : std::false_type {};
+template <class C>
+struct has_prepared_hmac<C, std::void_t<typename C::hmac_key,
+                                        decltype(std::declval<const C&>().prepare_hmac(std::declval<std::string_view>())),
+                                        decltype(std::declval<const C&>().hmac_sha256(
+                                            std::declval<const typename C::hmac_key&>(), std::declval<std::string_view>()))>>
+    : std::bool_constant<std::is_trivially_copyable_v<typename C::hmac_key> &&
+                         std::is_same_v<decltype(std::declval<const C&>().prepare_hmac(std::declval<std::string_view>())),
+                                        typename C::hmac_key>> {};
+
 inline constexpr std::string_view sigv4_algorithm = "AWS4-HMAC-SHA256";
 
 // The intermediate values of one signing, each exactly as the SigV4 spec names it. Reusing one
@@ -2792,10 +2817,16 @@ inline bool is_scope_part(std::string_view s) noexcept {
     return !s.empty() && s.find('/') == std::string_view::npos && !has_control_char(s);
 }
 
-// Overwrites memory holding key material in a way the optimiser may not drop.
+// Overwrites memory holding key material in a way the optimiser may not drop: a plain memset,
+// then (GCC, clang) an empty asm that claims to read the memory, else a volatile byte loop.
 inline void secure_wipe(void* p, std::size_t n) noexcept {
+#if defined(__GNUC__)
+    std::memset(p, 0, n);
+    __asm__ __volatile__("" : : "r"(p) : "memory");
+#else
     volatile unsigned char* v = static_cast<volatile unsigned char*>(p);
     while (n--) *v++ = 0;
+#endif
 }
 
 inline std::string_view as_chars(const sha256_digest& d) noexcept {
@@ -2987,6 +3018,17 @@ public:
 // secret itself is never stored. Four entries, replaced round-robin, cover a client that
 // alternates a few regions or credentials. A mutex guards the entries; a miss derives under
 // the lock, so concurrent signers derive each key exactly once (4 HMACs, about two microseconds).
+// What sigv4_signer caches per scope: the signing key, or its prepared HMAC states.
+template <class Crypto, bool = has_prepared_hmac<Crypto>::value>
+struct signing_key_type {
+    using type = sha256_digest;
+};
+template <class Crypto>
+struct signing_key_type<Crypto, true> {
+    using type = typename Crypto::hmac_key;
+};
+
+template <class Key>
 class sigv4_key_cache {
 public:
     sigv4_key_cache() = default;
@@ -2999,7 +3041,7 @@ public:
     ~sigv4_key_cache() { clear(); }
 
     template <class Derive>
-    sha256_digest get(std::string_view date, std::string_view region, std::string_view service,
+    Key get(std::string_view date, std::string_view region, std::string_view service,
                       std::string_view access_key_id, const sha256_digest& secret_fingerprint, Derive&& derive) {
         const std::lock_guard<std::mutex> lock(mutex_);
         for (const entry& e : entries_)
@@ -3022,7 +3064,7 @@ public:
     void clear() noexcept {
         const std::lock_guard<std::mutex> lock(mutex_);
         for (entry& e : entries_) {
-            secure_wipe(e.key.data(), e.key.size());
+            secure_wipe(&e.key, sizeof e.key);
             e.used = false;
         }
         next_ = 0;
@@ -3037,7 +3079,7 @@ private:
     struct entry {
         std::string date, region, service, access_key_id;
         sha256_digest secret_fingerprint{};
-        sha256_digest key{};
+        Key key{};
         bool used = false;
     };
     std::mutex mutex_;
@@ -3084,9 +3126,13 @@ public:
 
         thread_local sigv4_signing_input input;  // buffers reused by every signing on this thread
         make_signing_input(request, params, crypto(), input);
-        sha256_digest key = signing_key(params, std::string_view(input.amz_date).substr(0, 8));
-        const sha256_digest signature = sigv4_signature(key, input.string_to_sign, crypto());
-        detail::secure_wipe(key.data(), key.size());
+        key_type key = signing_key(params, std::string_view(input.amz_date).substr(0, 8));
+        sha256_digest signature;
+        if constexpr (has_prepared_hmac<Crypto>::value)
+            signature = crypto().hmac_sha256(key, input.string_to_sign);
+        else
+            signature = sigv4_signature(key, input.string_to_sign, crypto());
+        detail::secure_wipe(&key, sizeof key);
 
         std::string& authorization = detail::single_header_value(request.headers, "Authorization");
         authorization.clear();
@@ -3095,19 +3141,28 @@ public:
     }
 
 private:
-    sha256_digest signing_key(const signing_params& params, std::string_view date) const {
+    using key_type = typename detail::signing_key_type<Crypto>::type;
+
+    key_type signing_key(const signing_params& params, std::string_view date) const {
         const credentials& c = params.creds;
         sha256_digest computed{};
         if (params.secret_fingerprint == nullptr) computed = secret_fingerprint(c);
         const sha256_digest& fingerprint = params.secret_fingerprint ? *params.secret_fingerprint : computed;
-        const sha256_digest key = cache_.get(date, params.region, params.service, c.access_key_id, fingerprint, [&] {
-            return derive_signing_key(c.secret_access_key, date, params.region, params.service, crypto());
+        const key_type key = cache_.get(date, params.region, params.service, c.access_key_id, fingerprint, [&] {
+            sha256_digest derived = derive_signing_key(c.secret_access_key, date, params.region, params.service, crypto());
+            if constexpr (has_prepared_hmac<Crypto>::value) {
+                const key_type prepared = crypto().prepare_hmac(detail::as_chars(derived));
+                detail::secure_wipe(derived.data(), derived.size());
+                return prepared;
+            } else {
+                return derived;
+            }
         });
         detail::secure_wipe(computed.data(), computed.size());
         return key;
     }
 
-    mutable detail::sigv4_key_cache cache_;
+    mutable detail::sigv4_key_cache<key_type> cache_;
 };
 
 SWFPP_NAMESPACE_END

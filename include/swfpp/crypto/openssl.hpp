@@ -16,6 +16,14 @@
 #include <openssl/opensslconf.h>
 #if !defined(OPENSSL_NO_DEPRECATED_3_0)
 #include <openssl/sha.h>
+// The low-level SHA-256 calls are deprecated in OpenSSL 3.0 (still present and supported).
+#if defined(__GNUC__)
+#define SWFPP_OPENSSL_LOWLEVEL_BEGIN _Pragma("GCC diagnostic push") _Pragma("GCC diagnostic ignored \"-Wdeprecated-declarations\"")
+#define SWFPP_OPENSSL_LOWLEVEL_END _Pragma("GCC diagnostic pop")
+#else
+#define SWFPP_OPENSSL_LOWLEVEL_BEGIN
+#define SWFPP_OPENSSL_LOWLEVEL_END
+#endif
 #endif
 
 #include <cstddef>
@@ -72,18 +80,13 @@ inline void openssl_evp_sha256_concat(std::string_view a, std::string_view b, un
 // wiped afterwards only when it has held key material (HMAC's padded keys).
 template <bool Secret>
 void openssl_lowlevel_sha256_concat(std::string_view a, std::string_view b, unsigned char* out) noexcept {
-#if defined(__GNUC__)
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wdeprecated-declarations"
-#endif
+    SWFPP_OPENSSL_LOWLEVEL_BEGIN
     SHA256_CTX ctx;
     SHA256_Init(&ctx);
     SHA256_Update(&ctx, a.data(), a.size());
     SHA256_Update(&ctx, b.data(), b.size());
     SHA256_Final(out, &ctx);
-#if defined(__GNUC__)
-#pragma GCC diagnostic pop
-#endif
+    SWFPP_OPENSSL_LOWLEVEL_END
     if (Secret) OPENSSL_cleanse(&ctx, sizeof ctx);
 }
 #endif
@@ -141,6 +144,51 @@ struct openssl_crypto {
     }
     sha256_digest hmac_sha256(std::string_view key, std::string_view bytes) const noexcept {
         return detail::openssl_hmac_sha256<detail::openssl_lowlevel_sha256_concat<true>>(key, bytes);
+    }
+
+    // A key prepared once (see has_prepared_hmac in swfpp/sigv4.hpp): the SHA-256 states after
+    // the inner and the outer padded key block. Wipe it with OPENSSL_cleanse when done.
+    struct hmac_key {
+        SHA256_CTX inner;
+        SHA256_CTX outer;
+    };
+
+    hmac_key prepare_hmac(std::string_view key) const noexcept {
+        constexpr std::size_t block = 64;
+        unsigned char k[block] = {};
+        if (key.size() > block)
+            detail::openssl_lowlevel_sha256_concat<true>(key, std::string_view(), k);
+        else if (!key.empty())
+            std::memcpy(k, key.data(), key.size());
+        unsigned char pad[block];
+        hmac_key prepared;
+        SWFPP_OPENSSL_LOWLEVEL_BEGIN
+        for (std::size_t i = 0; i < block; ++i) pad[i] = static_cast<unsigned char>(k[i] ^ 0x36);
+        SHA256_Init(&prepared.inner);
+        SHA256_Update(&prepared.inner, pad, block);
+        for (std::size_t i = 0; i < block; ++i) pad[i] = static_cast<unsigned char>(k[i] ^ 0x5c);
+        SHA256_Init(&prepared.outer);
+        SHA256_Update(&prepared.outer, pad, block);
+        SWFPP_OPENSSL_LOWLEVEL_END
+        OPENSSL_cleanse(k, sizeof k);
+        OPENSSL_cleanse(pad, sizeof pad);
+        return prepared;
+    }
+
+    sha256_digest hmac_sha256(const hmac_key& key, std::string_view bytes) const noexcept {
+        sha256_digest out;
+        unsigned char inner[32];
+        SWFPP_OPENSSL_LOWLEVEL_BEGIN
+        SHA256_CTX ctx = key.inner;
+        SHA256_Update(&ctx, bytes.data(), bytes.size());
+        SHA256_Final(inner, &ctx);
+        ctx = key.outer;
+        SHA256_Update(&ctx, inner, sizeof inner);
+        SHA256_Final(out.data(), &ctx);
+        SWFPP_OPENSSL_LOWLEVEL_END
+        OPENSSL_cleanse(&ctx, sizeof ctx);
+        OPENSSL_cleanse(inner, sizeof inner);
+        return out;
     }
 };
 #else

@@ -220,18 +220,20 @@ inline void sigv4_append_trimmed(std::string& out, std::string_view value) {
 // Headers botocore never signs (SIGNED_HEADERS_BLACKLIST), plus Authorization, which botocore
 // deletes before signing. Proxies and HTTP clients add or rewrite these in transit. `lower_name`
 // is already lowercase; the switch on length leaves at most three fixed-size comparisons.
-constexpr bool sigv4_is_signed_header(std::string_view lower_name) noexcept {
-    const std::string_view n = lower_name;
-    switch (n.size()) {
-        case 2: return n != "te";
-        case 6: return n != "expect";
-        case 7: return n != "trailer" && n != "upgrade";
-        case 10: return n != "connection" && n != "keep-alive" && n != "user-agent";
-        case 13: return n != "authorization";
-        case 15: return n != "x-amzn-trace-id";
-        case 17: return n != "transfer-encoding";
-        case 18: return n != "proxy-authenticate";
-        case 19: return n != "proxy-authorization";
+inline bool sigv4_is_signed_header(std::string_view lower_name) noexcept {
+    const char* const n = lower_name.data();
+    // Only called with a name of the literal's length: a fixed-size compare, inlined.
+    const auto is = [n](const auto& literal) { return std::memcmp(n, literal, sizeof literal - 1) == 0; };
+    switch (lower_name.size()) {
+        case 2: return !is("te");
+        case 6: return !is("expect");
+        case 7: return !is("trailer") && !is("upgrade");
+        case 10: return !is("connection") && !is("keep-alive") && !is("user-agent");
+        case 13: return !is("authorization");
+        case 15: return !is("x-amzn-trace-id");
+        case 17: return !is("transfer-encoding");
+        case 18: return !is("proxy-authenticate");
+        case 19: return !is("proxy-authorization");
         default: return true;
     }
 }
@@ -297,10 +299,14 @@ inline void sigv4_append_default_host(std::string& out, const http_request& requ
 // (`a;b;c`) to `signed_headers`. Allocation-free for up to 32 signed headers.
 inline void sigv4_append_canonical_headers(std::string& canonical, std::string& signed_headers,
                                            const http_request& request) {
-    struct header_ref {
-        std::string_view name;  // lowercased, in `lowered`
-        std::string_view value;
+    struct header_ref {  // trivial, so the inline array below costs no initialisation
+        const char* name;    // lowercased, in `lowered`
+        std::size_t name_size;
+        const char* value;
+        std::size_t value_size;
         std::size_t order;
+        std::string_view name_view() const noexcept { return {name, name_size}; }
+        std::string_view value_view() const noexcept { return {value, value_size}; }
     };
     // Names are lowercased once into one buffer, so sorting and grouping compare plain bytes.
     constexpr std::size_t inline_refs = 32, inline_name_bytes = 512;
@@ -329,24 +335,24 @@ inline void sigv4_append_canonical_headers(std::string& canonical, std::string& 
         if (!sigv4_is_signed_header(name)) continue;
         lowered = end;
         has_host = has_host || name == "host";
-        refs[n] = header_ref{name, h.value, n};
+        refs[n] = header_ref{name.data(), name.size(), h.value.data(), h.value.size(), n};
         ++n;
     }
     std::string default_host;  // only when the caller left Host to the transport
     if (!has_host) {
         sigv4_append_default_host(default_host, request);
-        refs[n] = header_ref{"host", default_host, n};
+        refs[n] = header_ref{"host", 4, default_host.data(), default_host.size(), n};
         ++n;
     }
     // Index as tie-break: a stable order for repeated names without stable_sort's buffer.
     // A request has a handful of headers, mostly in order: insertion sort, with an inline
     // byte comparison (names usually differ within their first bytes), up to a few dozen.
     const auto before = [](const header_ref& a, const header_ref& b) noexcept {
-        const std::size_t common = a.name.size() < b.name.size() ? a.name.size() : b.name.size();
+        const std::size_t common = a.name_size < b.name_size ? a.name_size : b.name_size;
         for (std::size_t k = 0; k < common; ++k)
             if (a.name[k] != b.name[k])
                 return static_cast<unsigned char>(a.name[k]) < static_cast<unsigned char>(b.name[k]);
-        return a.name.size() != b.name.size() ? a.name.size() < b.name.size() : a.order < b.order;
+        return a.name_size != b.name_size ? a.name_size < b.name_size : a.order < b.order;
     };
     if (n <= inline_refs) {
         for (std::size_t i = 1; i < n; ++i) {
@@ -363,8 +369,8 @@ inline void sigv4_append_canonical_headers(std::string& canonical, std::string& 
     // through pointers: per-piece appends would cost a library call each.
     std::size_t canonical_bound = 0, names_bound = 0;
     for (std::size_t i = 0; i < n; ++i) {
-        canonical_bound += refs[i].name.size() + refs[i].value.size() + 2;
-        names_bound += refs[i].name.size() + 1;
+        canonical_bound += refs[i].name_size + refs[i].value_size + 2;
+        names_bound += refs[i].name_size + 1;
     }
     const std::size_t canonical_begin = canonical.size();
     const std::size_t names_begin = signed_headers.size();
@@ -373,18 +379,18 @@ inline void sigv4_append_canonical_headers(std::string& canonical, std::string& 
     char* c = &canonical[canonical_begin];
     char* names = &signed_headers[names_begin];
     for (std::size_t i = 0; i < n;) {
-        const std::string_view name = refs[i].name;
+        const std::string_view name = refs[i].name_view();
         if (i > 0) *names++ = ';';
         std::memcpy(names, name.data(), name.size());
         names += name.size();
         std::memcpy(c, name.data(), name.size());
         c += name.size();
         *c++ = ':';
-        c = sigv4_write_trimmed(c, refs[i].value);
+        c = sigv4_write_trimmed(c, refs[i].value_view());
         std::size_t j = i + 1;
-        for (; j < n && refs[j].name == name; ++j) {
+        for (; j < n && refs[j].name_view() == name; ++j) {
             *c++ = ',';
-            c = sigv4_write_trimmed(c, refs[j].value);
+            c = sigv4_write_trimmed(c, refs[j].value_view());
         }
         *c++ = '\n';
         i = j;

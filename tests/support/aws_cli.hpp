@@ -1,0 +1,116 @@
+// Test support: the installed AWS CLI as a reference for the `swf` program. Finds `aws` on PATH
+// and prepares an environment that keeps the developer's configuration out of its runs.
+// POSIX only.
+#ifndef SWFPP_TESTS_SUPPORT_AWS_CLI_HPP
+#define SWFPP_TESTS_SUPPORT_AWS_CLI_HPP
+
+#include <stdlib.h>
+#include <unistd.h>
+
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+#include <optional>
+#include <string>
+#include <thread>
+#include <vector>
+
+#include "child_process.hpp"
+
+namespace swfpp_test {
+
+// A temporary directory, removed again however the test ends, with the files written into it.
+struct temp_directory {
+    std::string path;
+    std::map<std::string, bool> files;
+
+    temp_directory() {
+        char name[] = "/tmp/swf-cli-test-XXXXXX";
+        if (::mkdtemp(name) != nullptr) path = name;
+    }
+    ~temp_directory() {
+        for (const auto& f : files) ::unlink((path + "/" + f.first).c_str());
+        if (!path.empty()) ::rmdir(path.c_str());
+    }
+    temp_directory(const temp_directory&) = delete;
+    temp_directory& operator=(const temp_directory&) = delete;
+
+    // Writes `name` in the directory; its full path, or "" on failure.
+    std::string write(const std::string& name, const std::string& contents) {
+        const std::string full = path + "/" + name;
+        std::FILE* f = std::fopen(full.c_str(), "wb");
+        if (f == nullptr) return {};
+        files[name] = true;
+        const bool ok = std::fwrite(contents.data(), 1, contents.size(), f) == contents.size();
+        return std::fclose(f) == 0 && ok ? full : std::string();
+    }
+};
+
+struct aws_cli {
+    std::string path;
+    std::string version;  // "aws-cli/1.45.11 Python/..."
+    std::map<std::string, std::string> base_env;
+
+    bool v2() const { return version.rfind("aws-cli/2.", 0) == 0; }
+};
+
+// Finds `aws` on PATH. Its environment: config and credentials files in `dir` (files that do not
+// exist unless the test writes them), no instance metadata, no pager, one attempt in standard
+// retry mode, and `credentials` (the AWS_* variables of the test's user).
+inline std::optional<aws_cli> find_aws_cli(const temp_directory& dir, const std::map<std::string, std::string>& credentials,
+                                           std::string& why_not) {
+    using namespace std::chrono_literals;
+    const char* path = std::getenv("PATH");
+    aws_cli cli;
+    cli.path = find_on_path("aws", path ? path : "");
+    if (cli.path.empty()) {
+        why_not = "`aws` is not on PATH";
+        return std::nullopt;
+    }
+    if (dir.path.empty()) {
+        why_not = "mkdtemp failed";
+        return std::nullopt;
+    }
+    cli.base_env = {
+        {"PATH", path},
+        {"AWS_CONFIG_FILE", dir.path + "/config"},
+        {"AWS_SHARED_CREDENTIALS_FILE", dir.path + "/credentials"},
+        {"AWS_EC2_METADATA_DISABLED", "true"},
+        {"AWS_PAGER", ""},
+        {"AWS_CLI_AUTO_PROMPT", "off"},
+        {"AWS_MAX_ATTEMPTS", "1"},
+        {"AWS_RETRY_MODE", "standard"},
+    };
+    cli.base_env.insert(credentials.begin(), credentials.end());
+    // The launcher may be a pyenv shim or a virtualenv script: it needs HOME and PYENV_*.
+    for (const char* name : {"HOME", "PYENV_ROOT", "PYENV_VERSION", "LANG", "LC_ALL"})
+        if (const char* value = std::getenv(name)) cli.base_env[name] = value;
+    const auto version = run_child(cli.path, {"--version"}, cli.base_env, 30s);
+    if (version.exit_code != 0) {
+        why_not = "`aws --version` failed: " + version.err;
+        return std::nullopt;
+    }
+    cli.version = version.out.empty() ? version.err : version.out;  // v1 on old Pythons used stderr
+    return cli;
+}
+
+// Each `aws` run costs about a second, so comparisons run their cases side by side: f(i) for
+// every i < n, each on its own thread; returns when all are done.
+template <class F>
+void run_in_parallel(std::size_t n, F f) {
+    std::vector<std::thread> workers;
+    for (std::size_t i = 0; i < n; ++i) workers.emplace_back([&f, i] { f(i); });
+    for (auto& w : workers) w.join();
+}
+
+// `base` with `overrides` set.
+inline std::map<std::string, std::string> with_overrides(std::map<std::string, std::string> base,
+                                                         const std::map<std::string, std::string>& overrides) {
+    for (const auto& [k, v] : overrides) base[k] = v;
+    return base;
+}
+
+}  // namespace swfpp_test
+
+#endif
