@@ -63,7 +63,8 @@ TEST_CASE("call_into returns ok() and fills the reused result with each call's o
     t.replies->push_back(response(200, "{}"));
     t.replies->push_back(response(400, R"({"__type":"OperationNotPermittedFault"})"));
     auto client = make_client(t);
-    swfpp::result<op::output> r{op::output{}};
+    swfpp::result<op::output> r;  // starts as a value-initialised output
+    CHECK(r.ok());
     const op::input in{"d", "w", std::nullopt};
 
     CHECK_FALSE(client.call_into<op>(in, r));
