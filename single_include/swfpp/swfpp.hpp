@@ -254,6 +254,8 @@ class [[nodiscard]] result {
 public:
     static_assert(!std::is_same_v<T, swfpp::error>, "result<error> is ambiguous; use error directly");
 
+    // A value-initialised T: the starting point of a result reused with basic_client::call_into.
+    result() = default;
     result(T value) : state_(std::in_place_index<0>, std::move(value)) {}
     result(swfpp::error e) : state_(std::in_place_index<1>, std::move(e)) {}
 
