@@ -89,6 +89,15 @@ TEST_CASE("without any code the HTTP status becomes the code") {
     CHECK(e.message == "denied");
 }
 
+TEST_CASE("a status outside HTTP's range, even negative, is still the code as its decimal text") {
+    swfpp::response_parser parser;
+    for (int status : {-1, -2147483647 - 1, 0, 99, 600, 2147483647}) {
+        const swfpp::error e = parser.parse_error(response(status, ""));
+        CHECK(e.code == std::to_string(status));
+        CHECK(e.http_status == status);
+    }
+}
+
 TEST_CASE("`message` is preferred to `Message`, which is used when it is alone") {
     CHECK(error_of(response(400, R"({"__type":"X","Message":"upper","message":"lower"})")).message == "lower");
     CHECK(error_of(response(400, R"({"__type":"X","Message":"upper"})")).message == "upper");

@@ -145,7 +145,7 @@ public:
         e.http_status = response.status;
         if (const auto* id = find_header(response.headers, "x-amzn-RequestId")) e.request_id.assign(id->value);
         if (detail::is_generic_error_response(response.status, response.body)) {
-            detail::append_decimal(e.code, static_cast<unsigned>(response.status));
+            detail::append_signed_decimal(e.code, response.status);  // any int a transport may set
             e.message.assign(detail::server_error_reason(response.status));
             return;
         }
@@ -190,7 +190,7 @@ public:
         if (code)
             detail::append_lossy_utf8(e.code, detail::sanitize_error_code(*code));
         else
-            detail::append_decimal(e.code, static_cast<unsigned>(response.status));
+            detail::append_signed_decimal(e.code, response.status);  // any int a transport may set
         e.fault = fault_from_code(e.code);
     }
 

@@ -1374,7 +1374,7 @@ SWFPP_NAMESPACE_END
 #include <string_view>
 
 // ---- begin swfpp/detail/decimal.hpp ----
-// swfpp — unsigned integers as decimal text, without <charconv>, a locale or an allocation.
+// swfpp — integers as decimal text, without <charconv>, a locale or an allocation.
 #ifndef SWFPP_DETAIL_DECIMAL_HPP
 #define SWFPP_DETAIL_DECIMAL_HPP
 
@@ -1397,6 +1397,12 @@ inline char* write_decimal(char* out, unsigned long long v) noexcept {
 inline void append_decimal(std::string& out, unsigned long long v) {
     char digits[20];
     out.append(digits, static_cast<std::size_t>(write_decimal(digits, v) - digits));
+}
+
+// The same for a signed value ("-42"); the magnitude is taken without overflow for the minimum.
+inline void append_signed_decimal(std::string& out, long long v) {
+    if (v < 0) out += '-';
+    append_decimal(out, v < 0 ? 0ull - static_cast<unsigned long long>(v) : static_cast<unsigned long long>(v));
 }
 
 }  // namespace detail
@@ -1959,7 +1965,7 @@ public:
         e.http_status = response.status;
         if (const auto* id = find_header(response.headers, "x-amzn-RequestId")) e.request_id.assign(id->value);
         if (detail::is_generic_error_response(response.status, response.body)) {
-            detail::append_decimal(e.code, static_cast<unsigned>(response.status));
+            detail::append_signed_decimal(e.code, response.status);  // any int a transport may set
             e.message.assign(detail::server_error_reason(response.status));
             return;
         }
@@ -2004,7 +2010,7 @@ public:
         if (code)
             detail::append_lossy_utf8(e.code, detail::sanitize_error_code(*code));
         else
-            detail::append_decimal(e.code, static_cast<unsigned>(response.status));
+            detail::append_signed_decimal(e.code, response.status);  // any int a transport may set
         e.fault = fault_from_code(e.code);
     }
 

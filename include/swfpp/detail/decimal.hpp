@@ -1,4 +1,4 @@
-// swfpp — unsigned integers as decimal text, without <charconv>, a locale or an allocation.
+// swfpp — integers as decimal text, without <charconv>, a locale or an allocation.
 #ifndef SWFPP_DETAIL_DECIMAL_HPP
 #define SWFPP_DETAIL_DECIMAL_HPP
 
@@ -22,6 +22,12 @@ inline char* write_decimal(char* out, unsigned long long v) noexcept {
 inline void append_decimal(std::string& out, unsigned long long v) {
     char digits[20];
     out.append(digits, static_cast<std::size_t>(write_decimal(digits, v) - digits));
+}
+
+// The same for a signed value ("-42"); the magnitude is taken without overflow for the minimum.
+inline void append_signed_decimal(std::string& out, long long v) {
+    if (v < 0) out += '-';
+    append_decimal(out, v < 0 ? 0ull - static_cast<unsigned long long>(v) : static_cast<unsigned long long>(v));
 }
 
 }  // namespace detail
