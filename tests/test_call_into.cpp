@@ -150,3 +150,11 @@ TEST_CASE("an empty-object body reads as the output's defaults, with or without 
         CHECK_FALSE(r->latest_execution_context.has_value());
     }
 }
+
+TEST_CASE("an empty object padded past the parser's size limit is refused like any oversized body") {
+    swfpp::response_parser parser(64);
+    const auto r = parser.parse<swfpp::describe_workflow_execution>(response(200, std::string(100, '\n') + "{}"));
+    REQUIRE_FALSE(r.ok());
+    CHECK(r.error().kind == swfpp::errc::malformed_response);
+    CHECK(parser.parse<swfpp::describe_workflow_execution>(response(200, std::string(10, ' ') + "{}")).ok());
+}

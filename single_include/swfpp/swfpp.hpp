@@ -1937,8 +1937,10 @@ public:
         if (response.status < 200 || response.status > 299) return parse_error(response, out.reuse_error());
         typename Op::output& output = out.reuse_value();
         output = typename Op::output{};
-        // No member, nothing to parse: the usual body of an operation with an empty output.
-        if (const std::string_view body = detail::strip(response.body); body.empty() || body == "{}") return;
+        // No member, nothing to parse: the usual body of an operation with an empty output. A
+        // body over the size limit is refused below, however little it holds.
+        const std::string_view body = detail::strip(response.body);
+        if (body.empty() || (body == "{}" && response.body.size() <= max_body_)) return;
         simdjson::dom::element root;
         if (const auto ec = load(response.body).get(root))
             return malformed(response, "the body is not valid JSON", ec, out.reuse_error());
