@@ -126,19 +126,6 @@ std::string command_line_error_text(const std::string& line) {
            "  swf help\n  swf <command> help\n\n" + line + "\n\n";
 }
 
-// A loopback port nobody listens on: bind an ephemeral one, then release it.
-std::uint16_t unused_port() {
-    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t len = sizeof a;
-    ::bind(fd, reinterpret_cast<sockaddr*>(&a), sizeof a);
-    ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len);
-    ::close(fd);
-    return ntohs(a.sin_port);
-}
-
 // The members of a flat JSON object of strings (what this operation sends), or a marker.
 std::map<std::string, std::string> json_object(const std::string& body) {
     std::map<std::string, std::string> members;
@@ -468,7 +455,7 @@ TEST_CASE("swf: an invalid endpoint URL exits 253 with swfpp's message") {
 // ---- Transport failures: exit code 255 with botocore's texts ---------------------------------
 
 TEST_CASE("swf: connection refused exits 255 with botocore's text") {
-    const std::string url = "http://127.0.0.1:" + std::to_string(unused_port());
+    const std::string url = "http://127.0.0.1:" + std::to_string(swfpp_test::unused_port());
     const auto r = run_swf(cancel_args(url), one_attempt_env());
     CHECK(r.exit_code == 255);
     CHECK(r.out.empty());
@@ -755,7 +742,7 @@ TEST_CASE("swf prints exactly the AWS CLI's stderr for the same responses and se
         return;
     }
     MESSAGE("comparing with " << cli->version);
-    const std::string refused_url = "http://127.0.0.1:" + std::to_string(unused_port());
+    const std::string refused_url = "http://127.0.0.1:" + std::to_string(swfpp_test::unused_port());
     const std::vector<std::string> valid = {"--domain", "orders", "--workflow-id", "order-42", "--region", "us-east-1"};
     const auto with = [&](std::vector<std::string> extra) {
         auto a = valid;

@@ -52,19 +52,6 @@ swfpp::curl_transport_options fast_options() {
     return o;
 }
 
-// A port nobody listens on: bind an ephemeral one, then release it.
-std::uint16_t unused_port() {
-    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
-    sockaddr_in a{};
-    a.sin_family = AF_INET;
-    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-    socklen_t len = sizeof a;
-    ::bind(fd, reinterpret_cast<sockaddr*>(&a), len);
-    ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len);
-    ::close(fd);
-    return ntohs(a.sin_port);
-}
-
 void check_no_secret(const swfpp::error& e) {
     CHECK(e.message.find(fake_token) == std::string::npos);
     CHECK(e.message.find(fake_signature) == std::string::npos);
@@ -275,7 +262,7 @@ TEST_CASE("concurrent sends from several threads on one transport all succeed") 
 TEST_CASE("connection refused maps to connect_failed") {
     swfpp::curl_transport t(fast_options());
     swfpp::http_response resp;
-    auto r = t.send(make_request(unused_port()), resp);
+    auto r = t.send(make_request(swfpp_test::unused_port()), resp);
     REQUIRE_FALSE(r.ok());
     CHECK(r.error().kind == swfpp::errc::transport_failed);
     CHECK(r.error().transport == swfpp::transport_errc::connect_failed);

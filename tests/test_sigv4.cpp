@@ -25,8 +25,8 @@ using clock_type = std::chrono::system_clock;
 clock_type::time_point at_unix(long long seconds) { return clock_type::time_point(std::chrono::seconds(seconds)); }
 
 std::string hex(const swfpp::sha256_digest& d) {
-    std::string s;
-    swfpp::detail::append_hex(s, d);
+    std::string s(2 * d.size(), '\0');
+    swfpp::detail::write_hex(d.data(), d.size(), &s[0]);
     return s;
 }
 

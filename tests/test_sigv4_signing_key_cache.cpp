@@ -5,6 +5,8 @@
 
 #include <swfpp/sigv4.hpp>
 
+#include "support/retry_doubles.hpp"
+
 #include <atomic>
 #include <chrono>
 #include <cstdint>
@@ -15,36 +17,17 @@
 
 namespace {
 
-// Deterministic, input-sensitive stand-in for SHA-256 and HMAC (not cryptographic). Counts
-// derivations: the last HMAC of every key derivation is over the literal "aws4_request", which
-// no string to sign can equal.
+// swfpp_test::fake_crypto's deterministic stand-in for SHA-256 and HMAC, counting derivations:
+// the last HMAC of every key derivation is over the literal "aws4_request", which no string to
+// sign can equal.
 struct counting_crypto {
     std::atomic<int>* derivations = nullptr;
 
-    static swfpp::sha256_digest mix(std::string_view a, std::string_view b) noexcept {
-        swfpp::sha256_digest out{};
-        for (std::size_t lane = 0; lane < 4; ++lane) {
-            std::uint64_t h = 0xcbf29ce484222325ULL ^ (lane * 0x9e3779b97f4a7c15ULL);
-            auto eat = [&h](unsigned char c) {
-                h ^= c;
-                h *= 0x100000001b3ULL;
-            };
-            for (std::size_t i = 0; i < 8; ++i) eat(static_cast<unsigned char>(a.size() >> (8 * i)));
-            for (char c : a) eat(static_cast<unsigned char>(c));
-            for (char c : b) eat(static_cast<unsigned char>(c));
-            h ^= h >> 33;
-            h *= 0xff51afd7ed558ccdULL;
-            h ^= h >> 33;
-            for (std::size_t i = 0; i < 8; ++i) out[lane * 8 + i] = static_cast<std::uint8_t>(h >> (8 * i));
-        }
-        return out;
-    }
-
-    swfpp::sha256_digest sha256(std::string_view bytes) const noexcept { return mix({}, bytes); }
+    swfpp::sha256_digest sha256(std::string_view bytes) const noexcept { return swfpp_test::fake_crypto::mix({}, bytes); }
 
     swfpp::sha256_digest hmac_sha256(std::string_view key, std::string_view bytes) const noexcept {
         if (bytes == "aws4_request") derivations->fetch_add(1, std::memory_order_relaxed);
-        return mix(key, bytes);
+        return swfpp_test::fake_crypto::mix(key, bytes);
     }
 };
 

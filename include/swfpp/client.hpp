@@ -242,7 +242,7 @@ public:
     // attempts were made, the back-off slept, and why there was no further attempt.
     template <class Op>
     result<typename Op::output> call(const typename Op::input& input) {
-        result<typename Op::output> out{typename Op::output{}};
+        result<typename Op::output> out;
         run<Op>(input, out, nullptr);
         return out;
     }
@@ -250,7 +250,7 @@ public:
     // The same, and fills `info` with how the call went, on success as on failure.
     template <class Op>
     result<typename Op::output> call(const typename Op::input& input, call_info& info) {
-        result<typename Op::output> out{typename Op::output{}};
+        result<typename Op::output> out;
         run<Op>(input, out, &info);
         return out;
     }

@@ -15,11 +15,15 @@
 SWFPP_NAMESPACE_BEGIN
 
 namespace detail {
+// Byte equality without std::string's out-of-line compare(): it runs on every call's hot path.
+inline bool same_bytes(std::string_view a, std::string_view b) noexcept {
+    return a.size() == b.size() && (b.empty() || std::memcmp(a.data(), b.data(), b.size()) == 0);
+}
+
 // Assigns only when the text differs: a reused request is mostly refilled with what it held,
 // and comparing is cheaper than std::string::assign, which is an out-of-line library call.
 inline void assign_if_different(std::string& s, std::string_view v) {
-    if (s.size() == v.size() && (v.empty() || std::memcmp(s.data(), v.data(), v.size()) == 0)) return;
-    s.assign(v);
+    if (!same_bytes(s, v)) s.assign(v);
 }
 }  // namespace detail
 
@@ -87,7 +91,6 @@ public:
         return slots_[size_++];
     }
     void push_back(const http_header& h) { append(h.name, h.value); }
-    void emplace_back(std::string_view name, std::string_view value) { append(name, value); }
 
     // Removes one field, keeping the order of the others; its buffers are retained for reuse.
     iterator erase(const_iterator pos) {
@@ -96,9 +99,7 @@ public:
         --size_;
         return begin() + i;
     }
-    void pop_back() noexcept { --size_; }
     void clear() noexcept { size_ = 0; }
-    void reserve(std::size_t n) { slots_.reserve(n); }
 
     std::size_t size() const noexcept { return size_; }
     bool empty() const noexcept { return size_ == 0; }

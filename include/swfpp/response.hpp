@@ -104,7 +104,7 @@ public:
     // SWF errors.
     template <class Op>
     result<typename Op::output> parse(const http_response& response) {
-        result<typename Op::output> out{typename Op::output{}};
+        result<typename Op::output> out;
         parse_into<Op>(response, out);
         return out;
     }

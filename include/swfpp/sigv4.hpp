@@ -330,9 +330,9 @@ public:
                       std::string_view access_key_id, const sha256_digest& secret_fingerprint, Derive&& derive) {
         const std::lock_guard<std::mutex> lock(mutex_);
         for (const entry& e : entries_)
-            if (e.used && e.secret_fingerprint == secret_fingerprint && same_text(e.date, date) &&
-                same_text(e.region, region) && same_text(e.service, service) &&
-                same_text(e.access_key_id, access_key_id))
+            if (e.used && e.secret_fingerprint == secret_fingerprint && same_bytes(e.date, date) &&
+                same_bytes(e.region, region) && same_bytes(e.service, service) &&
+                same_bytes(e.access_key_id, access_key_id))
                 return e.key;
         entry& e = entries_[next_];
         next_ = (next_ + 1) % entries_.size();
@@ -356,11 +356,6 @@ public:
     }
 
 private:
-    // std::string == std::string_view goes through an out-of-line compare(); this is on every signing.
-    static bool same_text(const std::string& a, std::string_view b) noexcept {
-        return a.size() == b.size() && (b.empty() || std::memcmp(a.data(), b.data(), b.size()) == 0);
-    }
-
     struct entry {
         std::string date, region, service, access_key_id;
         sha256_digest secret_fingerprint{};

@@ -354,11 +354,15 @@ SWFPP_NAMESPACE_END
 SWFPP_NAMESPACE_BEGIN
 
 namespace detail {
+// Byte equality without std::string's out-of-line compare(): it runs on every call's hot path.
+inline bool same_bytes(std::string_view a, std::string_view b) noexcept {
+    return a.size() == b.size() && (b.empty() || std::memcmp(a.data(), b.data(), b.size()) == 0);
+}
+
 // Assigns only when the text differs: a reused request is mostly refilled with what it held,
 // and comparing is cheaper than std::string::assign, which is an out-of-line library call.
 inline void assign_if_different(std::string& s, std::string_view v) {
-    if (s.size() == v.size() && (v.empty() || std::memcmp(s.data(), v.data(), v.size()) == 0)) return;
-    s.assign(v);
+    if (!same_bytes(s, v)) s.assign(v);
 }
 }  // namespace detail
 
@@ -426,7 +430,6 @@ public:
         return slots_[size_++];
     }
     void push_back(const http_header& h) { append(h.name, h.value); }
-    void emplace_back(std::string_view name, std::string_view value) { append(name, value); }
 
     // Removes one field, keeping the order of the others; its buffers are retained for reuse.
     iterator erase(const_iterator pos) {
@@ -435,9 +438,7 @@ public:
         --size_;
         return begin() + i;
     }
-    void pop_back() noexcept { --size_; }
     void clear() noexcept { size_ = 0; }
-    void reserve(std::size_t n) { slots_.reserve(n); }
 
     std::size_t size() const noexcept { return size_; }
     bool empty() const noexcept { return size_ == 0; }
@@ -1924,7 +1925,7 @@ public:
     // SWF errors.
     template <class Op>
     result<typename Op::output> parse(const http_response& response) {
-        result<typename Op::output> out{typename Op::output{}};
+        result<typename Op::output> out;
         parse_into<Op>(response, out);
         return out;
     }
@@ -2264,7 +2265,6 @@ SWFPP_NAMESPACE_END
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
-#include <string>
 
 
 SWFPP_NAMESPACE_BEGIN
@@ -2286,12 +2286,6 @@ inline constexpr std::array<char, 512> hex_pairs = [] {
 inline char* write_hex(const std::uint8_t* bytes, std::size_t n, char* out) noexcept {
     for (std::size_t i = 0; i < n; ++i, out += 2) std::memcpy(out, &hex_pairs[2 * std::size_t{bytes[i]}], 2);
     return out;
-}
-
-template <std::size_t N>
-void append_hex(std::string& out, const std::array<std::uint8_t, N>& bytes) {
-    char digits[2 * N];
-    out.append(digits, static_cast<std::size_t>(write_hex(bytes.data(), N, digits) - digits));
 }
 
 }  // namespace detail
@@ -3055,9 +3049,9 @@ public:
                       std::string_view access_key_id, const sha256_digest& secret_fingerprint, Derive&& derive) {
         const std::lock_guard<std::mutex> lock(mutex_);
         for (const entry& e : entries_)
-            if (e.used && e.secret_fingerprint == secret_fingerprint && same_text(e.date, date) &&
-                same_text(e.region, region) && same_text(e.service, service) &&
-                same_text(e.access_key_id, access_key_id))
+            if (e.used && e.secret_fingerprint == secret_fingerprint && same_bytes(e.date, date) &&
+                same_bytes(e.region, region) && same_bytes(e.service, service) &&
+                same_bytes(e.access_key_id, access_key_id))
                 return e.key;
         entry& e = entries_[next_];
         next_ = (next_ + 1) % entries_.size();
@@ -3081,11 +3075,6 @@ public:
     }
 
 private:
-    // std::string == std::string_view goes through an out-of-line compare(); this is on every signing.
-    static bool same_text(const std::string& a, std::string_view b) noexcept {
-        return a.size() == b.size() && (b.empty() || std::memcmp(a.data(), b.data(), b.size()) == 0);
-    }
-
     struct entry {
         std::string date, region, service, access_key_id;
         sha256_digest secret_fingerprint{};
@@ -5130,7 +5119,7 @@ public:
     // attempts were made, the back-off slept, and why there was no further attempt.
     template <class Op>
     result<typename Op::output> call(const typename Op::input& input) {
-        result<typename Op::output> out{typename Op::output{}};
+        result<typename Op::output> out;
         run<Op>(input, out, nullptr);
         return out;
     }
@@ -5138,7 +5127,7 @@ public:
     // The same, and fills `info` with how the call went, on success as on failure.
     template <class Op>
     result<typename Op::output> call(const typename Op::input& input, call_info& info) {
-        result<typename Op::output> out{typename Op::output{}};
+        result<typename Op::output> out;
         run<Op>(input, out, &info);
         return out;
     }

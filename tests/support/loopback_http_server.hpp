@@ -477,6 +477,20 @@ private:
     std::vector<std::unique_ptr<connection>> connections_;  // touched by the acceptor, then stop()
 };
 
+// A loopback port nobody listens on: bind an ephemeral one, then release it (a connection to it
+// is refused).
+inline std::uint16_t unused_port() {
+    int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+    sockaddr_in a{};
+    a.sin_family = AF_INET;
+    a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    socklen_t len = sizeof a;
+    ::bind(fd, reinterpret_cast<sockaddr*>(&a), len);
+    ::getsockname(fd, reinterpret_cast<sockaddr*>(&a), &len);
+    ::close(fd);
+    return ntohs(a.sin_port);
+}
+
 }  // namespace swfpp_test
 
 #endif

@@ -6,7 +6,6 @@
 #include <cstddef>
 #include <cstdint>
 #include <cstring>
-#include <string>
 
 #include "swfpp/detail/config.hpp"
 
@@ -29,12 +28,6 @@ inline constexpr std::array<char, 512> hex_pairs = [] {
 inline char* write_hex(const std::uint8_t* bytes, std::size_t n, char* out) noexcept {
     for (std::size_t i = 0; i < n; ++i, out += 2) std::memcpy(out, &hex_pairs[2 * std::size_t{bytes[i]}], 2);
     return out;
-}
-
-template <std::size_t N>
-void append_hex(std::string& out, const std::array<std::uint8_t, N>& bytes) {
-    char digits[2 * N];
-    out.append(digits, static_cast<std::size_t>(write_hex(bytes.data(), N, digits) - digits));
 }
 
 }  // namespace detail
