@@ -4,6 +4,7 @@
 #define SWFPP_BENCH_FIXTURES_HPP
 
 #include <swfpp/client.hpp>
+#include <swfpp/operations/request_cancel_workflow_execution.hpp>
 #include <swfpp/crypto/openssl.hpp>
 
 #include <chrono>

@@ -5,7 +5,11 @@
 // (no blank line: no body). Properties: parsing never crashes; a 2xx either succeeds or is a
 // malformed_response, anything else is a service_error; error codes and messages are UTF-8
 // text; the fault matches the code; parse_error agrees with parse; a reused parser gives the same
-// answer twice. A second operation with a rich output shape exercises every member reader.
+// answer twice. A second operation with a rich output shape exercises every member reader; the
+// history (every event type typed), activity task and type-detail outputs exercise SWF's own.
+#include <swfpp/operations/describe_workflow_type.hpp>
+#include <swfpp/operations/get_workflow_execution_history.hpp>
+#include <swfpp/operations/poll_for_activity_task.hpp>
 #include <swfpp/operations/request_cancel_workflow_execution.hpp>
 #include <swfpp/response.hpp>
 
@@ -135,6 +139,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const swfpp::http_response response = read_response({reinterpret_cast<const char*>(data), size});
     check_parse<swfpp::request_cancel_workflow_execution>(parser, response);
     check_parse<rich_operation>(parser, response);
+    check_parse<swfpp::get_workflow_execution_history>(parser, response);
+    check_parse<swfpp::poll_for_activity_task>(parser, response);
+    check_parse<swfpp::describe_workflow_type>(parser, response);
     check_parse<swfpp::request_cancel_workflow_execution>(tiny_parser, response);
     if (response.status >= 200 && response.status <= 299 && response.body.size() > 64 &&
         !swfpp::detail::strip(response.body).empty())

@@ -46,7 +46,27 @@ def response_seeds():
     deep = b"[" * 1100 + b"]" * 1100
     rich = (b'{"text":"caf\xc3\xa9","flag":true,"big":-9223372036854775808,"small":255,"number":1e308,'
             b'"maybe":null,"list":["a","b"],"objects":[{"name":"x","count":2147483647}],"nested":{"name":"n"}}')
+    history = (b'{"events":[{"eventId":1,"eventType":"WorkflowExecutionStarted","eventTimestamp":1732550400.123,'
+               b'"workflowExecutionStartedEventAttributes":{"childPolicy":"TERMINATE","taskList":{"name":"t"},'
+               b'"workflowType":{"name":"w","version":"1"},"tagList":["a"]}},'
+               b'{"eventId":2,"eventType":"ActivityTaskScheduled","eventTimestamp":1,'
+               b'"activityTaskScheduledEventAttributes":{"activityType":{"name":"a","version":"1"},"activityId":"x",'
+               b'"taskList":{"name":"t"},"decisionTaskCompletedEventId":1}},'
+               b'{"eventId":3,"eventType":"ActivityTaskTimedOut","eventTimestamp":2,'
+               b'"activityTaskTimedOutEventAttributes":{"timeoutType":"HEARTBEAT","scheduledEventId":2,"startedEventId":0}},'
+               b'{"eventId":4,"eventType":"StartChildWorkflowExecutionFailed","eventTimestamp":3,'
+               b'"startChildWorkflowExecutionFailedEventAttributes":{"workflowType":{"name":"w","version":"1"},'
+               b'"cause":"NEW_CAUSE","workflowId":"c","initiatedEventId":0,"decisionTaskCompletedEventId":1}},'
+               b'{"eventId":5,"eventType":"SomethingNew","eventTimestamp":4,"somethingNewEventAttributes":{"k":[1]}}],'
+               b'"nextPageToken":"p"}')
+    activity_task = (b'{"taskToken":"t","activityId":"a","startedEventId":7,'
+                     b'"workflowExecution":{"workflowId":"w","runId":"r"},"activityType":{"name":"n","version":"1"}}')
+    type_detail = (b'{"typeInfo":{"workflowType":{"name":"w","version":"1"},"status":"DEPRECATED",'
+                   b'"creationDate":1.5,"deprecationDate":2},"configuration":{"defaultChildPolicy":"ABANDON"}}')
     return {
+        "ok_history_typed_events": b"200\n\n" + history,
+        "ok_activity_task": b"200\n\n" + activity_task,
+        "ok_workflow_type_detail": b"200\n\n" + type_detail,
         "ok_empty_object": b"200\nContent-Type: application/x-amz-json-1.0\nx-amzn-RequestId: r-1\n\n{}",
         "ok_no_body": b"200\n\n",
         "ok_rich_members": b"200\n\n" + rich,

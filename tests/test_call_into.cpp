@@ -3,6 +3,8 @@
 #include <doctest/doctest.h>
 
 #include <swfpp/client.hpp>
+#include <swfpp/operations/describe_workflow_execution.hpp>
+#include <swfpp/operations/request_cancel_workflow_execution.hpp>
 #include <swfpp/response.hpp>
 
 #include <chrono>

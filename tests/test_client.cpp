@@ -2,6 +2,7 @@
 #include <doctest/doctest.h>
 
 #include <swfpp/client.hpp>
+#include <swfpp/operations/request_cancel_workflow_execution.hpp>
 
 #include <atomic>
 #include <chrono>

@@ -9,6 +9,7 @@
 #include <mutex>
 #include <string>
 #include <swfpp/client.hpp>
+#include <swfpp/operations/request_cancel_workflow_execution.hpp>
 #include <swfpp/retry.hpp>
 #include <vector>
 

@@ -154,7 +154,7 @@ TEST_CASE("the whole flow: start, request cancel, the decider cancels, the execu
     CHECK(task.events[0].workflow_execution_started_event_attributes->input == R"({"order":42})");
     CHECK(task.started_event_id == task.events.back().event_id);
 
-    decide(c, task.task_token, swfpp::decision::cancel_workflow_execution("cancelled on request"));
+    decide(c, task.task_token, swfpp::decision::cancel_workflow_execution({"cancelled on request"}));
 
     const auto after = describe(c, "e2e-flow", "order-42", run_id);
     CHECK(after.execution_info.execution_status == swfpp::execution_status::closed);
@@ -237,7 +237,7 @@ TEST_CASE("an unknown workflowId, and an execution already closed, are UnknownRe
     const auto run_id = start(c, "e2e-closed", "order-done");
     const auto task = poll(c, "e2e-closed");
     REQUIRE(task.has_task());
-    decide(c, task.task_token, swfpp::decision::complete_workflow_execution("shipped"));
+    decide(c, task.task_token, swfpp::decision::complete_workflow_execution({"shipped"}));
     const auto closed = describe(c, "e2e-closed", "order-done", run_id);
     CHECK(*closed.execution_info.close_status == swfpp::close_status::completed);
     CHECK(history(c, "e2e-closed", "order-done", run_id).back().workflow_execution_completed_event_attributes->result ==
@@ -324,7 +324,7 @@ TEST_CASE("UTF-8 and escape-heavy identifiers round-trip through the server") {
     REQUIRE(task.has_task());
     CHECK(task.workflow_execution.workflow_id == workflow_id);
     CHECK(task.events.front().workflow_execution_started_event_attributes->input == input);
-    decide(c, task.task_token, swfpp::decision::cancel_workflow_execution("\xC3\xA0 bient\xC3\xB4t \"\\\n"));
+    decide(c, task.task_token, swfpp::decision::cancel_workflow_execution({"\xC3\xA0 bient\xC3\xB4t \"\\\n"}));
     const auto events = history(c, domain, workflow_id, run_id);
     CHECK(events.back().workflow_execution_canceled_event_attributes->details == "\xC3\xA0 bient\xC3\xB4t \"\\\n");
 

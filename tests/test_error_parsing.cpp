@@ -149,6 +149,58 @@ TEST_CASE("a 5xx with an empty or <html> body gets the status and its reason phr
     CHECK(e.message == "Internal Server Error");
 }
 
+TEST_CASE("on a 5xx with an empty body X-Amzn-ErrorType still names the error (awsJson1_0 FooError cases)") {
+    struct status_case {
+        int status;
+        const char* reason;
+    };
+    for (const auto c : {status_case{500, "Internal Server Error"}, status_case{503, "Service Unavailable"}}) {
+        for (const char* body : {"", " \r\n"}) {
+            CAPTURE(c.status);
+            CAPTURE(body);
+            const auto e = error_of(response(c.status, body,
+                                             {{"X-Amzn-ErrorType", "ServiceUnavailableException"},
+                                              {"x-amzn-RequestId", "rid-5xx"}}));
+            CHECK(e.kind == swfpp::errc::service_error);
+            CHECK(e.code == "ServiceUnavailableException");
+            CHECK(e.message == c.reason);
+            CHECK(e.http_status == c.status);
+            CHECK(e.request_id == "rid-5xx");
+            CHECK(e.fault == swfpp::swf_fault::none);
+        }
+    }
+}
+
+TEST_CASE("on a 5xx HTML page X-Amzn-ErrorType names the error and the message stays the reason phrase") {
+    const auto e = error_of(response(502, "<html><body><b>Http/1.1 Bad Gateway</b></body></html>",
+                                     {{"x-amzn-errortype", "LimitExceededFault"}}));
+    CHECK(e.code == "LimitExceededFault");
+    CHECK(e.fault == swfpp::swf_fault::limit_exceeded);
+    CHECK(e.is(swfpp::swf_fault::limit_exceeded));
+    CHECK(e.message == "Bad Gateway");
+}
+
+TEST_CASE("on a 5xx with an empty body the header loses its URL and namespace parts") {
+    const std::string url = ":http://internal.amazon.com/coral/com.amazon.coral.validate/";
+    CHECK(error_of(response(500, "", {{"X-Amzn-Errortype", "FooError" + url}})).code == "FooError");
+    CHECK(error_of(response(500, "", {{"X-Amzn-Errortype", "aws.protocoltests.json10#FooError" + url}})).code ==
+          "FooError");
+    const auto e =
+        error_of(response(500, "", {{"X-Amzn-ErrorType", "com.amazonaws.swf.base.model#UnknownResourceFault"}}));
+    CHECK(e.code == "UnknownResourceFault");
+    CHECK(e.fault == swfpp::swf_fault::unknown_resource);
+}
+
+TEST_CASE("without X-Amzn-ErrorType a 5xx with an empty or HTML body keeps the status as code") {
+    for (const char* body : {"", "<html><body>oops</body></html>"}) {
+        CAPTURE(body);
+        const auto e = error_of(response(503, body, {{"x-amzn-RequestId", "rid"}, {"X-Amzn-Trace-Id", "Root=1"}}));
+        CHECK(e.code == "503");
+        CHECK(e.message == "Service Unavailable");
+        CHECK(e.fault == swfpp::swf_fault::none);
+    }
+}
+
 TEST_CASE("a 4xx HTML page is not generic: its text becomes the message") {
     const auto e = error_of(response(404, "<html>nope</html>"));
     CHECK(e.code == "404");

@@ -74,17 +74,32 @@ TEST_CASE("a cancelled execution's history reads with typed attributes for every
     }
 }
 
-TEST_CASE("an event type of the model without typed attributes keeps them as raw JSON") {
+TEST_CASE("the activity events a decider reads are typed: scheduled, cancel requested, canceled") {
     const auto h = parse(R"({"events":[{"eventId":7,"eventType":"ActivityTaskScheduled","eventTimestamp":1,)"
                          R"("activityTaskScheduledEventAttributes":{"activityId":"a1","activityType":{"name":"x","version":"1"},)"
-                         R"("taskList":{"name":"workers"},"decisionTaskCompletedEventId":5}}]})");
+                         R"("taskList":{"name":"workers"},"decisionTaskCompletedEventId":5}},)"
+                         R"({"eventId":9,"eventType":"ActivityTaskCancelRequested","eventTimestamp":2,)"
+                         R"("activityTaskCancelRequestedEventAttributes":{"decisionTaskCompletedEventId":8,"activityId":"a1"}},)"
+                         R"({"eventId":11,"eventType":"ActivityTaskCanceled","eventTimestamp":3,)"
+                         R"("activityTaskCanceledEventAttributes":{"details":"stopped","scheduledEventId":7,)"
+                         R"("startedEventId":8,"latestCancelRequestedEventId":9}}]})");
     REQUIRE(h.ok());
-    const auto& e = h->events.at(0);
-    CHECK(e.event_type == swfpp::event_type::activity_task_scheduled);
-    REQUIRE(e.raw_attributes() != nullptr);
-    CHECK(e.raw_attributes()->text == R"({"activityId":"a1","activityType":{"name":"x","version":"1"},)"
-                                      R"("taskList":{"name":"workers"},"decisionTaskCompletedEventId":5})");
-    CHECK(e.other_attributes.items.at(0).name == "activityTaskScheduledEventAttributes");
+    const auto& scheduled = h->events.at(0);
+    CHECK(scheduled.event_type == swfpp::event_type::activity_task_scheduled);
+    REQUIRE(scheduled.activity_task_scheduled_event_attributes.has_value());
+    CHECK(scheduled.activity_task_scheduled_event_attributes->activity_id == "a1");
+    CHECK(scheduled.activity_task_scheduled_event_attributes->activity_type.version == "1");
+    CHECK(scheduled.activity_task_scheduled_event_attributes->task_list.name == "workers");
+    CHECK(scheduled.activity_task_scheduled_event_attributes->decision_task_completed_event_id == 5);
+    CHECK(scheduled.raw_attributes() == nullptr);
+    const auto& requested = h->events.at(1);
+    REQUIRE(requested.activity_task_cancel_requested_event_attributes.has_value());
+    CHECK(requested.activity_task_cancel_requested_event_attributes->activity_id == "a1");
+    const auto& canceled = h->events.at(2);
+    REQUIRE(canceled.activity_task_canceled_event_attributes.has_value());
+    CHECK(canceled.activity_task_canceled_event_attributes->details == "stopped");
+    CHECK(canceled.activity_task_canceled_event_attributes->latest_cancel_requested_event_id == 9);
+    for (const auto& event : h->events) CHECK(event.other_attributes.empty());
 }
 
 TEST_CASE("an event type newer than the model does not fail the history: type text and attributes kept") {

@@ -197,7 +197,7 @@ TEST_CASE("RespondDecisionTaskCompleted: decisions serialize with their attribut
     swfpp::decision marker;
     marker.decision_type = swfpp::decision_type::record_marker;
     marker.record_marker_decision_attributes = swfpp::record_marker_decision_attributes{"m", std::nullopt};
-    in.decisions = std::vector<swfpp::decision>{marker, swfpp::decision::cancel_workflow_execution("bye")};
+    in.decisions = std::vector<swfpp::decision>{marker, swfpp::decision::cancel_workflow_execution({"bye"})};
     in.execution_context = "ctx";
     CHECK(body_of(in) == R"({"taskToken":"tok","decisions":[{"decisionType":"RecordMarker",)"
                          R"("recordMarkerDecisionAttributes":{"markerName":"m"}},{"decisionType":"CancelWorkflowExecution",)"
@@ -224,10 +224,10 @@ TEST_CASE("RespondDecisionTaskCompleted: lengths, nested paths and a missing dec
 }
 
 TEST_CASE("the closing-decision factories set the type and only the matching attributes") {
-    const auto complete = swfpp::decision::complete_workflow_execution("done");
+    const auto complete = swfpp::decision::complete_workflow_execution({"done"});
     CHECK(body_of(complete) ==
           R"({"decisionType":"CompleteWorkflowExecution","completeWorkflowExecutionDecisionAttributes":{"result":"done"}})");
-    const auto fail = swfpp::decision::fail_workflow_execution("why", std::nullopt);
+    const auto fail = swfpp::decision::fail_workflow_execution({"why", std::nullopt});
     CHECK(body_of(fail) == R"({"decisionType":"FailWorkflowExecution","failWorkflowExecutionDecisionAttributes":{"reason":"why"}})");
     CHECK(body_of(swfpp::decision::cancel_workflow_execution()) ==
           R"({"decisionType":"CancelWorkflowExecution","cancelWorkflowExecutionDecisionAttributes":{}})");

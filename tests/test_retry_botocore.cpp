@@ -14,6 +14,7 @@
 #include <random>
 #include <string>
 #include <swfpp/client.hpp>
+#include <swfpp/operations/request_cancel_workflow_execution.hpp>
 #include <swfpp/retry.hpp>
 #include <vector>
 

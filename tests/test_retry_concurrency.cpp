@@ -10,6 +10,7 @@
 #include <cstdint>
 #include <string>
 #include <swfpp/client.hpp>
+#include <swfpp/operations/request_cancel_workflow_execution.hpp>
 #include <swfpp/retry.hpp>
 #include <swfpp/sigv4.hpp>
 #include <thread>

@@ -4,6 +4,7 @@
 
 #include <chrono>
 #include <swfpp/client.hpp>
+#include <swfpp/operations/request_cancel_workflow_execution.hpp>
 #include <swfpp/retry.hpp>
 #include <vector>
 

@@ -7,6 +7,7 @@
 #include <set>
 #include <string>
 #include <swfpp/client.hpp>
+#include <swfpp/operations/request_cancel_workflow_execution.hpp>
 #include <swfpp/retry.hpp>
 #include <type_traits>
 #include <vector>

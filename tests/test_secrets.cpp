@@ -11,6 +11,7 @@
 #include <string>
 #include <string_view>
 #include <swfpp/client.hpp>
+#include <swfpp/operations/request_cancel_workflow_execution.hpp>
 #include <swfpp/retry.hpp>
 #include <swfpp/sigv4.hpp>
 #include <vector>

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Sets up a fresh Debian 12 machine (as root), builds swfpp and runs its demo: cancelling a
-# workflow execution gracefully through the library, against a local SWF endpoint (moto's
-# server, started by tools/moto_swf_server.py with signature checks on), no AWS account needed.
+# workflow execution gracefully through the library while its activity runs, against a local SWF
+# endpoint (moto's server, started by tools/moto_swf_server.py with signature checks on), no AWS
+# account needed.
 # The endpoint is stopped when the demo ends. moto comes with python3 on our machines (pip
 # cannot add it here); without it the script says so and runs the in-memory demo instead.
 set -euo pipefail
@@ -14,7 +15,8 @@ meson compile -C build-demo examples/cancellation_demo examples/local_swf_demo >
 if ! python3 -c 'import moto.moto_server.threaded_moto_server, boto3' 2>/dev/null; then
   echo "run-demo: moto's server is not installed for $(command -v python3 || echo python3), so there is no" >&2
   echo "run-demo: local SWF endpoint to talk to (it needs: pip install 'moto[server]')." >&2
-  echo "run-demo: running the in-memory demo (examples/local_swf_demo.cpp) instead." >&2
+  echo "run-demo: running the smaller in-memory demo instead (examples/local_swf_demo.cpp: one" >&2
+  echo "run-demo: RequestCancelWorkflowExecution call, its typed errors; no activity)." >&2
   echo >&2
   exec ./build-demo/examples/local_swf_demo
 fi

@@ -22,14 +22,7 @@
 #include "swfpp/endpoint.hpp"
 #include "swfpp/error.hpp"
 #include "swfpp/http.hpp"
-#include "swfpp/operations/describe_workflow_execution.hpp"
-#include "swfpp/operations/get_workflow_execution_history.hpp"
-#include "swfpp/operations/poll_for_decision_task.hpp"
-#include "swfpp/operations/register_domain.hpp"
-#include "swfpp/operations/register_workflow_type.hpp"
-#include "swfpp/operations/request_cancel_workflow_execution.hpp"
-#include "swfpp/operations/respond_decision_task_completed.hpp"
-#include "swfpp/operations/start_workflow_execution.hpp"
+#include "swfpp/operations_fwd.hpp"
 #include "swfpp/request.hpp"
 #include "swfpp/response.hpp"
 #include "swfpp/result.hpp"
@@ -264,20 +257,21 @@ public:
         return out.ok();
     }
 
-    // One named member per operation, e.g. client.start_workflow_execution(input). The
-    // operation is qualified because each member shares its name with the operation's type.
-#define SWFPP_CLIENT_OPERATION(op)                                                                      \
-    result<op##_output> op(const op##_input& input) { return call<swfpp::op>(input); }                 \
-    result<op##_output> op(const op##_input& input, call_info& info) { return call<swfpp::op>(input, info); }
+    // One named member per operation, e.g. client.start_workflow_execution(input), for the
+    // operations whose header the caller includes (swfpp/operations/<operation>.hpp, or all of
+    // them with swfpp/swfpp.hpp): Op defaults to the operation, so its definition is needed only
+    // where the member is called.
+#define SWFPP_CLIENT_OPERATION(op)                                                             \
+    template <class Op = swfpp::op>                                                            \
+    result<typename Op::output> op(const typename Op::input& input) {                          \
+        return call<Op>(input);                                                                \
+    }                                                                                          \
+    template <class Op = swfpp::op>                                                            \
+    result<typename Op::output> op(const typename Op::input& input, call_info& info) {         \
+        return call<Op>(input, info);                                                          \
+    }
 
-    SWFPP_CLIENT_OPERATION(register_domain)
-    SWFPP_CLIENT_OPERATION(register_workflow_type)
-    SWFPP_CLIENT_OPERATION(start_workflow_execution)
-    SWFPP_CLIENT_OPERATION(describe_workflow_execution)
-    SWFPP_CLIENT_OPERATION(get_workflow_execution_history)
-    SWFPP_CLIENT_OPERATION(poll_for_decision_task)
-    SWFPP_CLIENT_OPERATION(respond_decision_task_completed)
-    SWFPP_CLIENT_OPERATION(request_cancel_workflow_execution)
+    SWFPP_FOR_EACH_OPERATION(SWFPP_CLIENT_OPERATION)
 #undef SWFPP_CLIENT_OPERATION
 
     const endpoint& resolved_endpoint() const noexcept { return endpoint_; }

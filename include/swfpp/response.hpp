@@ -134,6 +134,8 @@ public:
     // The error carried by a non-2xx response, by the awsJson1_0 rules and botocore's
     // fallbacks: code from X-Amzn-ErrorType, else body `__type`, else body `code`, else the
     // status; message from `message`, else `Message`, else the whole body when it is not JSON.
+    // A 5xx with an empty or HTML body (botocore's generic error) gets its status's reason
+    // phrase as message, and as code the header's when there is one, else the status.
     error parse_error(const http_response& response) {
         error e;
         parse_error(response, e);
@@ -146,13 +148,12 @@ public:
         e.kind = errc::service_error;
         e.http_status = response.status;
         if (const auto* id = find_header(response.headers, "x-amzn-RequestId")) e.request_id.assign(id->value);
-        if (detail::is_generic_error_response(response.status, response.body)) {
-            detail::append_signed_decimal(e.code, response.status);  // any int a transport may set
-            e.message.assign(detail::server_error_reason(response.status));
-            return;
-        }
         std::optional<std::string_view> code;  // present but empty is a valid (empty) code
         if (const auto* type = find_header(response.headers, "X-Amzn-ErrorType")) code = type->value;
+        if (detail::is_generic_error_response(response.status, response.body)) {
+            e.message.assign(detail::server_error_reason(response.status));
+            return set_code(e, code, response.status);
+        }
 
         simdjson::dom::object body;
         bool body_is_object = false;
@@ -189,14 +190,19 @@ public:
             if (!code) code = code_member;
             if (message || upper_message) append_message(e.message, message ? *message : *upper_message);
         }
-        if (code)
-            detail::append_lossy_utf8(e.code, detail::sanitize_error_code(*code));
-        else
-            detail::append_signed_decimal(e.code, response.status);  // any int a transport may set
-        e.fault = fault_from_code(e.code);
+        set_code(e, code, response.status);
     }
 
 private:
+    // The code found, sanitized, else the status as text; and the fault it names.
+    static void set_code(error& e, std::optional<std::string_view> code, int status) {
+        if (code)
+            detail::append_lossy_utf8(e.code, detail::sanitize_error_code(*code));
+        else
+            detail::append_signed_decimal(e.code, status);  // any int a transport may set
+        e.fault = fault_from_code(e.code);
+    }
+
     // Copies the body into the reused padded buffer: simdjson reads up to 64 bytes past the end.
     simdjson::simdjson_result<simdjson::dom::element> load(std::string_view body) {
         if (body.size() > max_body_) return simdjson::CAPACITY;

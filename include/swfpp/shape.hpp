@@ -12,6 +12,10 @@
 //         }
 //     };
 //
+// The generated shapes declare members() as `template <class self = the_struct>`: the same
+// description, but its tuple is instantiated only where the shape is serialized or parsed, so
+// including all 39 operations costs little.
+//
 // A member is required exactly when its C++ type is not std::optional: required values are
 // present by construction, optional ones are omitted from the wire when unset. The validator,
 // serializer and response parser are all derived from this one description.
@@ -51,11 +55,19 @@ struct member_descriptor {
     T Owner::*pointer;
     std::int64_t min_value = 0;
     bool has_min = false;
+    std::int64_t element_min_value = 0;  // a list's elements' minimum length
+    bool has_element_min = false;
 
     constexpr member_descriptor min(std::int64_t m) const noexcept {
         auto copy = *this;
         copy.min_value = m;
         copy.has_min = true;
+        return copy;
+    }
+    constexpr member_descriptor element_min(std::int64_t m) const noexcept {
+        auto copy = *this;
+        copy.element_min_value = m;
+        copy.has_element_min = true;
         return copy;
     }
 };
@@ -70,6 +82,29 @@ template <class Owner>
 constexpr member_descriptor<Owner, unmodelled_members> other_members(unmodelled_members Owner::*pointer) noexcept {
     return {std::string_view(), pointer};
 }
+
+// A rule over optional members of one shape that the model states only in prose: exactly one
+// of them (or at most one) may be set. A shape lists its rules in `static constexpr auto
+// choices()`, a tuple of these; validate() checks them.
+template <class... Members>
+struct member_choice {
+    std::tuple<Members...> members;
+    bool required;  // exactly one, rather than at most one
+};
+
+template <class... Members>
+constexpr member_choice<Members...> exactly_one_of(Members... members) noexcept {
+    return {std::make_tuple(members...), true};
+}
+template <class... Members>
+constexpr member_choice<Members...> at_most_one_of(Members... members) noexcept {
+    return {std::make_tuple(members...), false};
+}
+
+template <class T, class = void>
+struct has_choices : std::false_type {};
+template <class T>
+struct has_choices<T, std::void_t<decltype(T::choices())>> : std::true_type {};
 
 // is_shape<T>: T declares its members.
 template <class T, class = void>

@@ -2,11 +2,13 @@
 #ifndef SWFPP_VALIDATE_HPP
 #define SWFPP_VALIDATE_HPP
 
+#include <array>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <type_traits>
 
 #include "swfpp/detail/config.hpp"
@@ -95,6 +97,25 @@ struct validation_report {
         begin_line(where, "Invalid type for parameter ");
         lines.append(", value: None, type: <class 'NoneType'>, valid types: <class 'str'>");
     }
+    // Of `names`, exactly one (required) or at most one may be set; `set` were.
+    template <std::size_t N>
+    void bad_choice(const value_path* shape, const std::array<std::string_view, N>& names, bool required,
+                    std::size_t set) {
+        if (!lines.empty()) lines.push_back('\n');
+        lines.append("Invalid parameter combination in ");
+        if (shape == nullptr)
+            lines.append("input");
+        else
+            append_path(lines, shape);
+        lines.append(required ? ": exactly one of " : ": at most one of ");
+        for (std::size_t i = 0; i < N; ++i) lines.append(i ? ", " : "").append(names[i]);
+        lines.append(" must be set, not ");
+        append_json_integer(lines, set);
+        if (first_member.empty()) {
+            const value_path first{shape, names[0], 0};
+            append_path(first_member, &first);
+        }
+    }
     void empty_json(const value_path* where) {
         begin_line(where, "Invalid JSON in parameter ");
         lines.append(": the text is empty");
@@ -110,8 +131,34 @@ struct validation_report {
     }
 };
 
+// botocore's `min` constraints on one member: its own, and its elements' when it is a list.
+struct min_constraint {
+    std::int64_t min = 0;
+    bool has_min = false;
+    std::int64_t element_min = 0;
+    bool has_element_min = false;
+};
+
 template <class T>
-void validate_value(const T& value, const value_path* where, std::int64_t min, bool has_min, validation_report& report);
+void validate_value(const T& value, const value_path* where, const min_constraint& limits,
+                    validation_report& report);
+
+template <class Shape>
+void validate_choices(const Shape& value, const value_path* where, validation_report& report) {
+    std::apply(
+        [&](const auto&... choice) {
+            (std::apply(
+                 [&](const auto&... m) {
+                     const std::size_t set = (std::size_t{0} + ... + ((value.*(m.pointer)).has_value() ? 1u : 0u));
+                     if (set > 1 || (choice.required && set == 0))
+                         report.bad_choice(where, std::array<std::string_view, sizeof...(m)>{m.name...},
+                                           choice.required, set);
+                 },
+                 choice.members),
+             ...);
+        },
+        Shape::choices());
+}
 
 template <class Shape>
 void validate_shape(const Shape& value, const value_path* where, validation_report& report) {
@@ -134,17 +181,22 @@ void validate_shape(const Shape& value, const value_path* where, validation_repo
                     continue;
                 }
                 const value_path here{where, item.name, 0};
-                validate_value(item.value, &here, 0, false, report);
+                validate_value(item.value, &here, min_constraint{}, report);
             }
         } else {
             const value_path here{where, m.name, 0};
-            validate_value(field, &here, m.min_value, m.has_min, report);
+            validate_value(field, &here, min_constraint{m.min_value, m.has_min, m.element_min_value, m.has_element_min},
+                           report);
         }
     });
+    if constexpr (has_choices<Shape>::value) validate_choices(value, where, report);
 }
 
 template <class T>
-void validate_value(const T& value, const value_path* where, std::int64_t min, bool has_min, validation_report& report) {
+void validate_value(const T& value, const value_path* where, const min_constraint& limits,
+                    validation_report& report) {
+    const auto min = limits.min;
+    const bool has_min = limits.has_min;
     if constexpr (std::is_same_v<T, std::string>) {
         const auto bad = find_invalid_utf8(value);
         if (bad != utf8_valid) {
@@ -165,7 +217,7 @@ void validate_value(const T& value, const value_path* where, std::int64_t min, b
         else if (has_min && value < static_cast<double>(min))
             report.invalid_range(where, value, min);
     } else if constexpr (is_optional<T>::value) {
-        if (value) validate_value(*value, where, min, has_min, report);
+        if (value) validate_value(*value, where, limits, report);
     } else if constexpr (is_vector<T>::value) {
         if (has_min && static_cast<std::int64_t>(value.size()) < min) report.invalid_length(where, value.size(), min);
         for (std::size_t i = 0; i < value.size(); ++i) {
@@ -176,7 +228,8 @@ void validate_value(const T& value, const value_path* where, std::int64_t min, b
                     continue;
                 }
             }
-            validate_value(value[i], &element, 0, false, report);
+            validate_value(value[i], &element, min_constraint{limits.element_min, limits.has_element_min, 0, false},
+                           report);
         }
     } else if constexpr (is_shape_v<T>) {
         validate_shape(value, where, report);

@@ -741,6 +741,10 @@ SWFPP_NAMESPACE_END
 //         }
 //     };
 //
+// The generated shapes declare members() as `template <class self = the_struct>`: the same
+// description, but its tuple is instantiated only where the shape is serialized or parsed, so
+// including all 39 operations costs little.
+//
 // A member is required exactly when its C++ type is not std::optional: required values are
 // present by construction, optional ones are omitted from the wire when unset. The validator,
 // serializer and response parser are all derived from this one description.
@@ -778,11 +782,19 @@ struct member_descriptor {
     T Owner::*pointer;
     std::int64_t min_value = 0;
     bool has_min = false;
+    std::int64_t element_min_value = 0;  // a list's elements' minimum length
+    bool has_element_min = false;
 
     constexpr member_descriptor min(std::int64_t m) const noexcept {
         auto copy = *this;
         copy.min_value = m;
         copy.has_min = true;
+        return copy;
+    }
+    constexpr member_descriptor element_min(std::int64_t m) const noexcept {
+        auto copy = *this;
+        copy.element_min_value = m;
+        copy.has_element_min = true;
         return copy;
     }
 };
@@ -797,6 +809,29 @@ template <class Owner>
 constexpr member_descriptor<Owner, unmodelled_members> other_members(unmodelled_members Owner::*pointer) noexcept {
     return {std::string_view(), pointer};
 }
+
+// A rule over optional members of one shape that the model states only in prose: exactly one
+// of them (or at most one) may be set. A shape lists its rules in `static constexpr auto
+// choices()`, a tuple of these; validate() checks them.
+template <class... Members>
+struct member_choice {
+    std::tuple<Members...> members;
+    bool required;  // exactly one, rather than at most one
+};
+
+template <class... Members>
+constexpr member_choice<Members...> exactly_one_of(Members... members) noexcept {
+    return {std::make_tuple(members...), true};
+}
+template <class... Members>
+constexpr member_choice<Members...> at_most_one_of(Members... members) noexcept {
+    return {std::make_tuple(members...), false};
+}
+
+template <class T, class = void>
+struct has_choices : std::false_type {};
+template <class T>
+struct has_choices<T, std::void_t<decltype(T::choices())>> : std::true_type {};
 
 // is_shape<T>: T declares its members.
 template <class T, class = void>
@@ -841,11 +876,13 @@ SWFPP_NAMESPACE_END
 #ifndef SWFPP_VALIDATE_HPP
 #define SWFPP_VALIDATE_HPP
 
+#include <array>
 #include <cmath>
 #include <cstddef>
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <tuple>
 #include <type_traits>
 
 // ---- begin swfpp/detail/json_writer.hpp ----
@@ -1135,6 +1172,25 @@ struct validation_report {
         begin_line(where, "Invalid type for parameter ");
         lines.append(", value: None, type: <class 'NoneType'>, valid types: <class 'str'>");
     }
+    // Of `names`, exactly one (required) or at most one may be set; `set` were.
+    template <std::size_t N>
+    void bad_choice(const value_path* shape, const std::array<std::string_view, N>& names, bool required,
+                    std::size_t set) {
+        if (!lines.empty()) lines.push_back('\n');
+        lines.append("Invalid parameter combination in ");
+        if (shape == nullptr)
+            lines.append("input");
+        else
+            append_path(lines, shape);
+        lines.append(required ? ": exactly one of " : ": at most one of ");
+        for (std::size_t i = 0; i < N; ++i) lines.append(i ? ", " : "").append(names[i]);
+        lines.append(" must be set, not ");
+        append_json_integer(lines, set);
+        if (first_member.empty()) {
+            const value_path first{shape, names[0], 0};
+            append_path(first_member, &first);
+        }
+    }
     void empty_json(const value_path* where) {
         begin_line(where, "Invalid JSON in parameter ");
         lines.append(": the text is empty");
@@ -1150,8 +1206,34 @@ struct validation_report {
     }
 };
 
+// botocore's `min` constraints on one member: its own, and its elements' when it is a list.
+struct min_constraint {
+    std::int64_t min = 0;
+    bool has_min = false;
+    std::int64_t element_min = 0;
+    bool has_element_min = false;
+};
+
 template <class T>
-void validate_value(const T& value, const value_path* where, std::int64_t min, bool has_min, validation_report& report);
+void validate_value(const T& value, const value_path* where, const min_constraint& limits,
+                    validation_report& report);
+
+template <class Shape>
+void validate_choices(const Shape& value, const value_path* where, validation_report& report) {
+    std::apply(
+        [&](const auto&... choice) {
+            (std::apply(
+                 [&](const auto&... m) {
+                     const std::size_t set = (std::size_t{0} + ... + ((value.*(m.pointer)).has_value() ? 1u : 0u));
+                     if (set > 1 || (choice.required && set == 0))
+                         report.bad_choice(where, std::array<std::string_view, sizeof...(m)>{m.name...},
+                                           choice.required, set);
+                 },
+                 choice.members),
+             ...);
+        },
+        Shape::choices());
+}
 
 template <class Shape>
 void validate_shape(const Shape& value, const value_path* where, validation_report& report) {
@@ -1174,17 +1256,22 @@ void validate_shape(const Shape& value, const value_path* where, validation_repo
                     continue;
                 }
                 const value_path here{where, item.name, 0};
-                validate_value(item.value, &here, 0, false, report);
+                validate_value(item.value, &here, min_constraint{}, report);
             }
         } else {
             const value_path here{where, m.name, 0};
-            validate_value(field, &here, m.min_value, m.has_min, report);
+            validate_value(field, &here, min_constraint{m.min_value, m.has_min, m.element_min_value, m.has_element_min},
+                           report);
         }
     });
+    if constexpr (has_choices<Shape>::value) validate_choices(value, where, report);
 }
 
 template <class T>
-void validate_value(const T& value, const value_path* where, std::int64_t min, bool has_min, validation_report& report) {
+void validate_value(const T& value, const value_path* where, const min_constraint& limits,
+                    validation_report& report) {
+    const auto min = limits.min;
+    const bool has_min = limits.has_min;
     if constexpr (std::is_same_v<T, std::string>) {
         const auto bad = find_invalid_utf8(value);
         if (bad != utf8_valid) {
@@ -1205,7 +1292,7 @@ void validate_value(const T& value, const value_path* where, std::int64_t min, b
         else if (has_min && value < static_cast<double>(min))
             report.invalid_range(where, value, min);
     } else if constexpr (is_optional<T>::value) {
-        if (value) validate_value(*value, where, min, has_min, report);
+        if (value) validate_value(*value, where, limits, report);
     } else if constexpr (is_vector<T>::value) {
         if (has_min && static_cast<std::int64_t>(value.size()) < min) report.invalid_length(where, value.size(), min);
         for (std::size_t i = 0; i < value.size(); ++i) {
@@ -1216,7 +1303,8 @@ void validate_value(const T& value, const value_path* where, std::int64_t min, b
                     continue;
                 }
             }
-            validate_value(value[i], &element, 0, false, report);
+            validate_value(value[i], &element, min_constraint{limits.element_min, limits.has_element_min, 0, false},
+                           report);
         }
     } else if constexpr (is_shape_v<T>) {
         validate_shape(value, where, report);
@@ -1955,6 +2043,8 @@ public:
     // The error carried by a non-2xx response, by the awsJson1_0 rules and botocore's
     // fallbacks: code from X-Amzn-ErrorType, else body `__type`, else body `code`, else the
     // status; message from `message`, else `Message`, else the whole body when it is not JSON.
+    // A 5xx with an empty or HTML body (botocore's generic error) gets its status's reason
+    // phrase as message, and as code the header's when there is one, else the status.
     error parse_error(const http_response& response) {
         error e;
         parse_error(response, e);
@@ -1967,13 +2057,12 @@ public:
         e.kind = errc::service_error;
         e.http_status = response.status;
         if (const auto* id = find_header(response.headers, "x-amzn-RequestId")) e.request_id.assign(id->value);
-        if (detail::is_generic_error_response(response.status, response.body)) {
-            detail::append_signed_decimal(e.code, response.status);  // any int a transport may set
-            e.message.assign(detail::server_error_reason(response.status));
-            return;
-        }
         std::optional<std::string_view> code;  // present but empty is a valid (empty) code
         if (const auto* type = find_header(response.headers, "X-Amzn-ErrorType")) code = type->value;
+        if (detail::is_generic_error_response(response.status, response.body)) {
+            e.message.assign(detail::server_error_reason(response.status));
+            return set_code(e, code, response.status);
+        }
 
         simdjson::dom::object body;
         bool body_is_object = false;
@@ -2010,14 +2099,19 @@ public:
             if (!code) code = code_member;
             if (message || upper_message) append_message(e.message, message ? *message : *upper_message);
         }
-        if (code)
-            detail::append_lossy_utf8(e.code, detail::sanitize_error_code(*code));
-        else
-            detail::append_signed_decimal(e.code, response.status);  // any int a transport may set
-        e.fault = fault_from_code(e.code);
+        set_code(e, code, response.status);
     }
 
 private:
+    // The code found, sanitized, else the status as text; and the fault it names.
+    static void set_code(error& e, std::optional<std::string_view> code, int status) {
+        if (code)
+            detail::append_lossy_utf8(e.code, detail::sanitize_error_code(*code));
+        else
+            detail::append_signed_decimal(e.code, status);  // any int a transport may set
+        e.fault = fault_from_code(e.code);
+    }
+
     // Copies the body into the reused padded buffer: simdjson reads up to 64 bytes past the end.
     simdjson::simdjson_result<simdjson::dom::element> load(std::string_view body) {
         if (body.size() > max_body_) return simdjson::CAPACITY;
@@ -3169,9 +3263,10 @@ SWFPP_NAMESPACE_END
 #endif
 // ---- end swfpp/sigv4.hpp ----
 // ---- begin swfpp/types/common.hpp ----
-// swfpp — SWF shapes several operations share: executions, workflow types, task lists, tags,
-// and the string enumerations that go with them. Members in model order, botocore's `min`
-// constraints; required members are plain values, optional ones std::optional.
+// swfpp — SWF shapes several operations share: executions, workflow and activity types, task lists,
+// tags, and the string enumerations that go with them.
+// Generated by tools/codegen/generate.py from botocore's SWF model; edit the generator or
+// tools/codegen/notes.py, not this file.
 #ifndef SWFPP_TYPES_COMMON_HPP
 #define SWFPP_TYPES_COMMON_HPP
 
@@ -3183,6 +3278,64 @@ SWFPP_NAMESPACE_END
 
 
 SWFPP_NAMESPACE_BEGIN
+
+// WorkflowExecution: one run of a workflow.
+struct workflow_execution {
+    std::string workflow_id;
+    std::string run_id;
+
+    template <class self = workflow_execution>
+    static constexpr auto members() {
+        return std::make_tuple(member("workflowId", &self::workflow_id).min(1),
+                               member("runId", &self::run_id).min(1));
+    }
+};
+
+// WorkflowType: a registered workflow type, by name and version.
+struct workflow_type {
+    std::string name;
+    std::string version;
+
+    template <class self = workflow_type>
+    static constexpr auto members() {
+        return std::make_tuple(member("name", &self::name).min(1),
+                               member("version", &self::version).min(1));
+    }
+};
+
+// ActivityType: a registered activity type, by name and version.
+struct activity_type {
+    std::string name;
+    std::string version;
+
+    template <class self = activity_type>
+    static constexpr auto members() {
+        return std::make_tuple(member("name", &self::name).min(1),
+                               member("version", &self::version).min(1));
+    }
+};
+
+// TaskList.
+struct task_list {
+    std::string name;
+
+    template <class self = task_list>
+    static constexpr auto members() {
+        return std::make_tuple(member("name", &self::name).min(1));
+    }
+};
+
+// ResourceTag: a tag on a domain.
+struct resource_tag {
+    std::string key;
+    std::optional<std::string> value;
+
+    template <class self = resource_tag>
+    static constexpr auto members() {
+        return std::make_tuple(member("key", &self::key).min(1),
+                               member("value", &self::value));
+    }
+};
 
 // ChildPolicy: what happens to child executions when their parent closes.
 enum class child_policy { terminate, request_cancel, abandon };
@@ -3200,57 +3353,21 @@ constexpr std::array<std::string_view, 6> enum_names(close_status) noexcept {
     return {"COMPLETED", "FAILED", "CANCELED", "TERMINATED", "CONTINUED_AS_NEW", "TIMED_OUT"};
 }
 
-// WorkflowExecution: one run of a workflow.
-struct workflow_execution {
-    std::string workflow_id;
-    std::string run_id;
-
-    static constexpr auto members() {
-        using self = workflow_execution;
-        return std::make_tuple(member("workflowId", &self::workflow_id).min(1), member("runId", &self::run_id).min(1));
-    }
-};
-
-// WorkflowType: a registered workflow type, by name and version.
-struct workflow_type {
-    std::string name;
-    std::string version;
-
-    static constexpr auto members() {
-        using self = workflow_type;
-        return std::make_tuple(member("name", &self::name).min(1), member("version", &self::version).min(1));
-    }
-};
-
-// TaskList.
-struct task_list {
-    std::string name;
-
-    static constexpr auto members() { return std::make_tuple(member("name", &task_list::name).min(1)); }
-};
-
-// ResourceTag: a tag on a domain.
-struct resource_tag {
-    std::string key;
-    std::optional<std::string> value;
-
-    static constexpr auto members() {
-        using self = resource_tag;
-        return std::make_tuple(member("key", &self::key).min(1), member("value", &self::value));
-    }
-};
+// RegistrationStatus.
+enum class registration_status { registered, deprecated };
+constexpr std::array<std::string_view, 2> enum_names(registration_status) noexcept {
+    return {"REGISTERED", "DEPRECATED"};
+}
 
 SWFPP_NAMESPACE_END
 
 #endif
 // ---- end swfpp/types/common.hpp ----
 // ---- begin swfpp/types/history.hpp ----
-// swfpp — history events: what GetWorkflowExecutionHistory and PollForDecisionTask return.
-//
-// Every event has its timestamp, type and id. The attributes of the event types a decider
-// needs for the cancellation flow are typed; those of every other type, including types SWF
-// adds after this release, are kept as raw JSON in `other_attributes`, so one unfamiliar event
-// never fails a whole history.
+// swfpp — history events: what GetWorkflowExecutionHistory and PollForDecisionTask return, with the
+// attributes of every event type typed.
+// Generated by tools/codegen/generate.py from botocore's SWF model; edit the generator or
+// tools/codegen/notes.py, not this file.
 #ifndef SWFPP_TYPES_HISTORY_HPP
 #define SWFPP_TYPES_HISTORY_HPP
 
@@ -3265,7 +3382,7 @@ SWFPP_NAMESPACE_END
 
 SWFPP_NAMESPACE_BEGIN
 
-// EventType, every value of the SWF model in model order.
+// EventType.
 enum class event_type {
     workflow_execution_started,
     workflow_execution_cancel_requested,
@@ -3379,25 +3496,7 @@ constexpr std::array<std::string_view, 54> enum_names(event_type) noexcept {
             "StartLambdaFunctionFailed"};
 }
 
-// WorkflowExecutionCancelRequestedCause.
-enum class workflow_execution_cancel_requested_cause { child_policy_applied };
-constexpr std::array<std::string_view, 1> enum_names(workflow_execution_cancel_requested_cause) noexcept {
-    return {"CHILD_POLICY_APPLIED"};
-}
-
-// CompleteWorkflowExecutionFailedCause.
-enum class complete_workflow_execution_failed_cause { unhandled_decision, operation_not_permitted };
-constexpr std::array<std::string_view, 2> enum_names(complete_workflow_execution_failed_cause) noexcept {
-    return {"UNHANDLED_DECISION", "OPERATION_NOT_PERMITTED"};
-}
-
-// CancelWorkflowExecutionFailedCause. UNHANDLED_DECISION: new events (a signal, another cancel
-// request...) arrived while the decider worked; it must decide again with them in view.
-enum class cancel_workflow_execution_failed_cause { unhandled_decision, operation_not_permitted };
-constexpr std::array<std::string_view, 2> enum_names(cancel_workflow_execution_failed_cause) noexcept {
-    return {"UNHANDLED_DECISION", "OPERATION_NOT_PERMITTED"};
-}
-
+// WorkflowExecutionStartedEventAttributes.
 struct workflow_execution_started_event_attributes {
     std::optional<std::string> input;
     std::optional<std::string> execution_start_to_close_timeout;
@@ -3412,8 +3511,8 @@ struct workflow_execution_started_event_attributes {
     std::optional<std::int64_t> parent_initiated_event_id;
     std::optional<std::string> lambda_role;
 
+    template <class self = workflow_execution_started_event_attributes>
     static constexpr auto members() {
-        using self = workflow_execution_started_event_attributes;
         return std::make_tuple(member("input", &self::input),
                                member("executionStartToCloseTimeout", &self::execution_start_to_close_timeout),
                                member("taskStartToCloseTimeout", &self::task_start_to_close_timeout),
@@ -3429,49 +3528,210 @@ struct workflow_execution_started_event_attributes {
     }
 };
 
+// WorkflowExecutionCompletedEventAttributes.
 struct workflow_execution_completed_event_attributes {
     std::optional<std::string> result;
     std::int64_t decision_task_completed_event_id = 0;
 
+    template <class self = workflow_execution_completed_event_attributes>
     static constexpr auto members() {
-        using self = workflow_execution_completed_event_attributes;
         return std::make_tuple(member("result", &self::result),
                                member("decisionTaskCompletedEventId", &self::decision_task_completed_event_id));
     }
 };
 
+// CompleteWorkflowExecutionFailedCause.
+enum class complete_workflow_execution_failed_cause { unhandled_decision, operation_not_permitted };
+constexpr std::array<std::string_view, 2> enum_names(complete_workflow_execution_failed_cause) noexcept {
+    return {"UNHANDLED_DECISION", "OPERATION_NOT_PERMITTED"};
+}
+
+// CompleteWorkflowExecutionFailedEventAttributes.
 struct complete_workflow_execution_failed_event_attributes {
     open_enum<complete_workflow_execution_failed_cause> cause;
     std::int64_t decision_task_completed_event_id = 0;
 
+    template <class self = complete_workflow_execution_failed_event_attributes>
     static constexpr auto members() {
-        using self = complete_workflow_execution_failed_event_attributes;
         return std::make_tuple(member("cause", &self::cause),
                                member("decisionTaskCompletedEventId", &self::decision_task_completed_event_id));
     }
 };
 
+// WorkflowExecutionFailedEventAttributes.
+struct workflow_execution_failed_event_attributes {
+    std::optional<std::string> reason;
+    std::optional<std::string> details;
+    std::int64_t decision_task_completed_event_id = 0;
+
+    template <class self = workflow_execution_failed_event_attributes>
+    static constexpr auto members() {
+        return std::make_tuple(member("reason", &self::reason),
+                               member("details", &self::details),
+                               member("decisionTaskCompletedEventId", &self::decision_task_completed_event_id));
+    }
+};
+
+// FailWorkflowExecutionFailedCause.
+enum class fail_workflow_execution_failed_cause { unhandled_decision, operation_not_permitted };
+constexpr std::array<std::string_view, 2> enum_names(fail_workflow_execution_failed_cause) noexcept {
+    return {"UNHANDLED_DECISION", "OPERATION_NOT_PERMITTED"};
+}
+
+// FailWorkflowExecutionFailedEventAttributes.
+struct fail_workflow_execution_failed_event_attributes {
+    open_enum<fail_workflow_execution_failed_cause> cause;
+    std::int64_t decision_task_completed_event_id = 0;
+
+    template <class self = fail_workflow_execution_failed_event_attributes>
+    static constexpr auto members() {
+        return std::make_tuple(member("cause", &self::cause),
+                               member("decisionTaskCompletedEventId", &self::decision_task_completed_event_id));
+    }
+};
+
+// WorkflowExecutionTimeoutType.
+enum class workflow_execution_timeout_type { start_to_close };
+constexpr std::array<std::string_view, 1> enum_names(workflow_execution_timeout_type) noexcept {
+    return {"START_TO_CLOSE"};
+}
+
+// WorkflowExecutionTimedOutEventAttributes.
+struct workflow_execution_timed_out_event_attributes {
+    open_enum<workflow_execution_timeout_type> timeout_type;
+    open_enum<swfpp::child_policy> child_policy;
+
+    template <class self = workflow_execution_timed_out_event_attributes>
+    static constexpr auto members() {
+        return std::make_tuple(member("timeoutType", &self::timeout_type),
+                               member("childPolicy", &self::child_policy));
+    }
+};
+
+// WorkflowExecutionCanceledEventAttributes.
 struct workflow_execution_canceled_event_attributes {
     std::optional<std::string> details;
     std::int64_t decision_task_completed_event_id = 0;
 
+    template <class self = workflow_execution_canceled_event_attributes>
     static constexpr auto members() {
-        using self = workflow_execution_canceled_event_attributes;
         return std::make_tuple(member("details", &self::details),
                                member("decisionTaskCompletedEventId", &self::decision_task_completed_event_id));
     }
 };
 
+// CancelWorkflowExecutionFailedCause. UNHANDLED_DECISION: new events (a signal, another cancel
+// request...) arrived while the decider worked; it must decide again with them in view.
+enum class cancel_workflow_execution_failed_cause { unhandled_decision, operation_not_permitted };
+constexpr std::array<std::string_view, 2> enum_names(cancel_workflow_execution_failed_cause) noexcept {
+    return {"UNHANDLED_DECISION", "OPERATION_NOT_PERMITTED"};
+}
+
+// CancelWorkflowExecutionFailedEventAttributes.
 struct cancel_workflow_execution_failed_event_attributes {
     open_enum<cancel_workflow_execution_failed_cause> cause;
     std::int64_t decision_task_completed_event_id = 0;
 
+    template <class self = cancel_workflow_execution_failed_event_attributes>
     static constexpr auto members() {
-        using self = cancel_workflow_execution_failed_event_attributes;
         return std::make_tuple(member("cause", &self::cause),
                                member("decisionTaskCompletedEventId", &self::decision_task_completed_event_id));
     }
 };
+
+// WorkflowExecutionContinuedAsNewEventAttributes.
+struct workflow_execution_continued_as_new_event_attributes {
+    std::optional<std::string> input;
+    std::int64_t decision_task_completed_event_id = 0;
+    std::string new_execution_run_id;
+    std::optional<std::string> execution_start_to_close_timeout;
+    swfpp::task_list task_list;
+    std::optional<std::string> task_priority;
+    std::optional<std::string> task_start_to_close_timeout;
+    open_enum<swfpp::child_policy> child_policy;
+    std::optional<std::vector<std::string>> tag_list;
+    swfpp::workflow_type workflow_type;
+    std::optional<std::string> lambda_role;
+
+    template <class self = workflow_execution_continued_as_new_event_attributes>
+    static constexpr auto members() {
+        return std::make_tuple(member("input", &self::input),
+                               member("decisionTaskCompletedEventId", &self::decision_task_completed_event_id),
+                               member("newExecutionRunId", &self::new_execution_run_id).min(1),
+                               member("executionStartToCloseTimeout", &self::execution_start_to_close_timeout),
+                               member("taskList", &self::task_list),
+                               member("taskPriority", &self::task_priority),
+                               member("taskStartToCloseTimeout", &self::task_start_to_close_timeout),
+                               member("childPolicy", &self::child_policy),
+                               member("tagList", &self::tag_list),
+                               member("workflowType", &self::workflow_type),
+                               member("lambdaRole", &self::lambda_role).min(1));
+    }
+};
+
+// ContinueAsNewWorkflowExecutionFailedCause.
+enum class continue_as_new_workflow_execution_failed_cause {
+    unhandled_decision,
+    workflow_type_deprecated,
+    workflow_type_does_not_exist,
+    default_execution_start_to_close_timeout_undefined,
+    default_task_start_to_close_timeout_undefined,
+    default_task_list_undefined,
+    default_child_policy_undefined,
+    continue_as_new_workflow_execution_rate_exceeded,
+    operation_not_permitted,
+};
+constexpr std::array<std::string_view, 9> enum_names(continue_as_new_workflow_execution_failed_cause) noexcept {
+    return {"UNHANDLED_DECISION",
+            "WORKFLOW_TYPE_DEPRECATED",
+            "WORKFLOW_TYPE_DOES_NOT_EXIST",
+            "DEFAULT_EXECUTION_START_TO_CLOSE_TIMEOUT_UNDEFINED",
+            "DEFAULT_TASK_START_TO_CLOSE_TIMEOUT_UNDEFINED",
+            "DEFAULT_TASK_LIST_UNDEFINED",
+            "DEFAULT_CHILD_POLICY_UNDEFINED",
+            "CONTINUE_AS_NEW_WORKFLOW_EXECUTION_RATE_EXCEEDED",
+            "OPERATION_NOT_PERMITTED"};
+}
+
+// ContinueAsNewWorkflowExecutionFailedEventAttributes.
+struct continue_as_new_workflow_execution_failed_event_attributes {
+    open_enum<continue_as_new_workflow_execution_failed_cause> cause;
+    std::int64_t decision_task_completed_event_id = 0;
+
+    template <class self = continue_as_new_workflow_execution_failed_event_attributes>
+    static constexpr auto members() {
+        return std::make_tuple(member("cause", &self::cause),
+                               member("decisionTaskCompletedEventId", &self::decision_task_completed_event_id));
+    }
+};
+
+// WorkflowExecutionTerminatedCause.
+enum class workflow_execution_terminated_cause { child_policy_applied, event_limit_exceeded, operator_initiated };
+constexpr std::array<std::string_view, 3> enum_names(workflow_execution_terminated_cause) noexcept {
+    return {"CHILD_POLICY_APPLIED", "EVENT_LIMIT_EXCEEDED", "OPERATOR_INITIATED"};
+}
+
+// WorkflowExecutionTerminatedEventAttributes.
+struct workflow_execution_terminated_event_attributes {
+    std::optional<std::string> reason;
+    std::optional<std::string> details;
+    open_enum<swfpp::child_policy> child_policy;
+    std::optional<open_enum<workflow_execution_terminated_cause>> cause;
+
+    template <class self = workflow_execution_terminated_event_attributes>
+    static constexpr auto members() {
+        return std::make_tuple(member("reason", &self::reason),
+                               member("details", &self::details),
+                               member("childPolicy", &self::child_policy),
+                               member("cause", &self::cause));
+    }
+};
+
+// WorkflowExecutionCancelRequestedCause.
+enum class workflow_execution_cancel_requested_cause { child_policy_applied };
+constexpr std::array<std::string_view, 1> enum_names(workflow_execution_cancel_requested_cause) noexcept {
+    return {"CHILD_POLICY_APPLIED"};
+}
 
 // All members optional: a cancellation requested with RequestCancelWorkflowExecution carries
 // none; one requested by another execution's decision names that execution.
@@ -3480,39 +3740,43 @@ struct workflow_execution_cancel_requested_event_attributes {
     std::optional<std::int64_t> external_initiated_event_id;
     std::optional<open_enum<workflow_execution_cancel_requested_cause>> cause;
 
+    template <class self = workflow_execution_cancel_requested_event_attributes>
     static constexpr auto members() {
-        using self = workflow_execution_cancel_requested_event_attributes;
         return std::make_tuple(member("externalWorkflowExecution", &self::external_workflow_execution),
                                member("externalInitiatedEventId", &self::external_initiated_event_id),
                                member("cause", &self::cause));
     }
 };
 
+// DecisionTaskScheduledEventAttributes.
 struct decision_task_scheduled_event_attributes {
     swfpp::task_list task_list;
     std::optional<std::string> task_priority;
     std::optional<std::string> start_to_close_timeout;
     std::optional<std::string> schedule_to_start_timeout;
 
+    template <class self = decision_task_scheduled_event_attributes>
     static constexpr auto members() {
-        using self = decision_task_scheduled_event_attributes;
-        return std::make_tuple(member("taskList", &self::task_list), member("taskPriority", &self::task_priority),
+        return std::make_tuple(member("taskList", &self::task_list),
+                               member("taskPriority", &self::task_priority),
                                member("startToCloseTimeout", &self::start_to_close_timeout),
                                member("scheduleToStartTimeout", &self::schedule_to_start_timeout));
     }
 };
 
+// DecisionTaskStartedEventAttributes.
 struct decision_task_started_event_attributes {
     std::optional<std::string> identity;
     std::int64_t scheduled_event_id = 0;
 
+    template <class self = decision_task_started_event_attributes>
     static constexpr auto members() {
-        using self = decision_task_started_event_attributes;
         return std::make_tuple(member("identity", &self::identity),
                                member("scheduledEventId", &self::scheduled_event_id));
     }
 };
 
+// DecisionTaskCompletedEventAttributes.
 struct decision_task_completed_event_attributes {
     std::optional<std::string> execution_context;
     std::int64_t scheduled_event_id = 0;
@@ -3520,8 +3784,8 @@ struct decision_task_completed_event_attributes {
     std::optional<swfpp::task_list> task_list;
     std::optional<std::string> task_list_schedule_to_start_timeout;
 
+    template <class self = decision_task_completed_event_attributes>
     static constexpr auto members() {
-        using self = decision_task_completed_event_attributes;
         return std::make_tuple(member("executionContext", &self::execution_context),
                                member("scheduledEventId", &self::scheduled_event_id),
                                member("startedEventId", &self::started_event_id),
@@ -3530,9 +3794,793 @@ struct decision_task_completed_event_attributes {
     }
 };
 
+// DecisionTaskTimeoutType.
+enum class decision_task_timeout_type { start_to_close, schedule_to_start };
+constexpr std::array<std::string_view, 2> enum_names(decision_task_timeout_type) noexcept {
+    return {"START_TO_CLOSE", "SCHEDULE_TO_START"};
+}
+
+// DecisionTaskTimedOutEventAttributes.
+struct decision_task_timed_out_event_attributes {
+    open_enum<decision_task_timeout_type> timeout_type;
+    std::int64_t scheduled_event_id = 0;
+    std::int64_t started_event_id = 0;
+
+    template <class self = decision_task_timed_out_event_attributes>
+    static constexpr auto members() {
+        return std::make_tuple(member("timeoutType", &self::timeout_type),
+                               member("scheduledEventId", &self::scheduled_event_id),
+                               member("startedEventId", &self::started_event_id));
+    }
+};
+
+// ActivityTaskScheduledEventAttributes.
+struct activity_task_scheduled_event_attributes {
+    swfpp::activity_type activity_type;
+    std::string activity_id;
+    std::optional<std::string> input;
+    std::optional<std::string> control;
+    std::optional<std::string> schedule_to_start_timeout;
+    std::optional<std::string> schedule_to_close_timeout;
+    std::optional<std::string> start_to_close_timeout;
+    swfpp::task_list task_list;
+    std::optional<std::string> task_priority;
+    std::int64_t decision_task_completed_event_id = 0;
+    std::optional<std::string> heartbeat_timeout;
+
+    template <class self = activity_task_scheduled_event_attributes>
+    static constexpr auto members() {
+        return std::make_tuple(member("activityType", &self::activity_type),
+                               member("activityId", &self::activity_id).min(1),
+                               member("input", &self::input),
+                               member("control", &self::control),
+                               member("scheduleToStartTimeout", &self::schedule_to_start_timeout),
+                               member("scheduleToCloseTimeout", &self::schedule_to_close_timeout),
+                               member("startToCloseTimeout", &self::start_to_close_timeout),
+                               member("taskList", &self::task_list),
+                               member("taskPriority", &self::task_priority),
+                               member("decisionTaskCompletedEventId", &self::decision_task_completed_event_id),
+                               member("heartbeatTimeout", &self::heartbeat_timeout));
+    }
+};
+
+// ActivityTaskStartedEventAttributes.
+struct activity_task_started_event_attributes {
+    std::optional<std::string> identity;
+    std::int64_t scheduled_event_id = 0;
+
+    template <class self = activity_task_started_event_attributes>
+    static constexpr auto members() {
+        return std::make_tuple(member("identity", &self::identity),
+                               member("scheduledEventId", &self::scheduled_event_id));
+    }
+};
+
+// ActivityTaskCompletedEventAttributes.
+struct activity_task_completed_event_attributes {
+    std::optional<std::string> result;
+    std::int64_t scheduled_event_id = 0;
+    std::int64_t started_event_id = 0;
+
+    template <class self = activity_task_completed_event_attributes>
+    static constexpr auto members() {
+        return std::make_tuple(member("result", &self::result),
+                               member("scheduledEventId", &self::scheduled_event_id),
+                               member("startedEventId", &self::started_event_id));
+    }
+};
+
+// ActivityTaskFailedEventAttributes.
+struct activity_task_failed_event_attributes {
+    std::optional<std::string> reason;
+    std::optional<std::string> details;
+    std::int64_t scheduled_event_id = 0;
+    std::int64_t started_event_id = 0;
+
+    template <class self = activity_task_failed_event_attributes>
+    static constexpr auto members() {
+        return std::make_tuple(member("reason", &self::reason),
+                               member("details", &self::details),
+                               member("scheduledEventId", &self::scheduled_event_id),
+                               member("startedEventId", &self::started_event_id));
+    }
+};
+
+// ActivityTaskTimeoutType.
+enum class activity_task_timeout_type { start_to_close, schedule_to_start, schedule_to_close, heartbeat };
+constexpr std::array<std::string_view, 4> enum_names(activity_task_timeout_type) noexcept {
+    return {"START_TO_CLOSE", "SCHEDULE_TO_START", "SCHEDULE_TO_CLOSE", "HEARTBEAT"};
+}
+
+// ActivityTaskTimedOutEventAttributes.
+struct activity_task_timed_out_event_attributes {
+    open_enum<activity_task_timeout_type> timeout_type;
+    std::int64_t scheduled_event_id = 0;
+    std::int64_t started_event_id = 0;
+    std::optional<std::string> details;
+
+    template <class self = activity_task_timed_out_event_attributes>
+    static constexpr auto members() {
+        return std::make_tuple(member("timeoutType", &self::timeout_type),
+                               member("scheduledEventId", &self::scheduled_event_id),
+                               member("startedEventId", &self::started_event_id),
+                               member("details", &self::details));
+    }
+};
+
+// ActivityTaskCanceledEventAttributes.
+struct activity_task_canceled_event_attributes {
+    std::optional<std::string> details;
+    std::int64_t scheduled_event_id = 0;
+    std::int64_t started_event_id = 0;
+    std::optional<std::int64_t> latest_cancel_requested_event_id;
+
+    template <class self = activity_task_canceled_event_attributes>
+    static constexpr auto members() {
+        return std::make_tuple(member("details", &self::details),
+                               member("scheduledEventId", &self::scheduled_event_id),
+                               member("startedEventId", &self::started_event_id),
+                               member("latestCancelRequestedEventId", &self::latest_cancel_requested_event_id));
+    }
+};
+
+// ActivityTaskCancelRequestedEventAttributes.
+struct activity_task_cancel_requested_event_attributes {
+    std::int64_t decision_task_completed_event_id = 0;
+    std::string activity_id;
+
+    template <class self = activity_task_cancel_requested_event_attributes>
+    static constexpr auto members() {
+        return std::make_tuple(member("decisionTaskCompletedEventId", &self::decision_task_completed_event_id),
+                               member("activityId", &self::activity_id).min(1));
+    }
+};
+
+// WorkflowExecutionSignaledEventAttributes.
+struct workflow_execution_signaled_event_attributes {
+    std::string signal_name;
+    std::optional<std::string> input;
+    std::optional<workflow_execution> external_workflow_execution;
+    std::optional<std::int64_t> external_initiated_event_id;
+
+    template <class self = workflow_execution_signaled_event_attributes>
+    static constexpr auto members() {
+        return std::make_tuple(member("signalName", &self::signal_name).min(1),
+                               member("input", &self::input),
+                               member("externalWorkflowExecution", &self::external_workflow_execution),
+                               member("externalInitiatedEventId", &self::external_initiated_event_id));
+    }
+};
+
+// MarkerRecordedEventAttributes.
+struct marker_recorded_event_attributes {
+    std::string marker_name;
+    std::optional<std::string> details;
+    std::int64_t decision_task_completed_event_id = 0;
+
+    template <class self = marker_recorded_event_attributes>
+    static constexpr auto members() {
+        return std::make_tuple(member("markerName", &self::marker_name).min(1),
+                               member("details", &self::details),
+                               member("decisionTaskCompletedEventId", &self::decision_task_completed_event_id));
+    }
+};
+
+// RecordMarkerFailedCause.
+enum class record_marker_failed_cause { operation_not_permitted };
+constexpr std::array<std::string_view, 1> enum_names(record_marker_failed_cause) noexcept {
+    return {"OPERATION_NOT_PERMITTED"};
+}
+
+// RecordMarkerFailedEventAttributes.
+struct record_marker_failed_event_attributes {
+    std::string marker_name;
+    open_enum<record_marker_failed_cause> cause;
+    std::int64_t decision_task_completed_event_id = 0;
+
+    template <class self = record_marker_failed_event_attributes>
+    static constexpr auto members() {
+        return std::make_tuple(member("markerName", &self::marker_name).min(1),
+                               member("cause", &self::cause),
+                               member("decisionTaskCompletedEventId", &self::decision_task_completed_event_id));
+    }
+};
+
+// TimerStartedEventAttributes.
+struct timer_started_event_attributes {
+    std::string timer_id;
+    std::optional<std::string> control;
+    std::string start_to_fire_timeout;
+    std::int64_t decision_task_completed_event_id = 0;
+
+    template <class self = timer_started_event_attributes>
+    static constexpr auto members() {
+        return std::make_tuple(member("timerId", &self::timer_id).min(1),
+                               member("control", &self::control),
+                               member("startToFireTimeout", &self::start_to_fire_timeout).min(1),
+                               member("decisionTaskCompletedEventId", &self::decision_task_completed_event_id));
+    }
+};
+
+// TimerFiredEventAttributes.
+struct timer_fired_event_attributes {
+    std::string timer_id;
+    std::int64_t started_event_id = 0;
+
+    template <class self = timer_fired_event_attributes>
+    static constexpr auto members() {
+        return std::make_tuple(member("timerId", &self::timer_id).min(1),
+                               member("startedEventId", &self::started_event_id));
+    }
+};
+
+// TimerCanceledEventAttributes.
+struct timer_canceled_event_attributes {
+    std::string timer_id;
+    std::int64_t started_event_id = 0;
+    std::int64_t decision_task_completed_event_id = 0;
+
+    template <class self = timer_canceled_event_attributes>
+    static constexpr auto members() {
+        return std::make_tuple(member("timerId", &self::timer_id).min(1),
+                               member("startedEventId", &self::started_event_id),
+                               member("decisionTaskCompletedEventId", &self::decision_task_completed_event_id));
+    }
+};
+
+// StartChildWorkflowExecutionInitiatedEventAttributes.
+struct start_child_workflow_execution_initiated_event_attributes {
+    std::string workflow_id;
+    swfpp::workflow_type workflow_type;
+    std::optional<std::string> control;
+    std::optional<std::string> input;
+    std::optional<std::string> execution_start_to_close_timeout;
+    swfpp::task_list task_list;
+    std::optional<std::string> task_priority;
+    std::int64_t decision_task_completed_event_id = 0;
+    open_enum<swfpp::child_policy> child_policy;
+    std::optional<std::string> task_start_to_close_timeout;
+    std::optional<std::vector<std::string>> tag_list;
+    std::optional<std::string> lambda_role;
+
+    template <class self = start_child_workflow_execution_initiated_event_attributes>
+    static constexpr auto members() {
+        return std::make_tuple(member("workflowId", &self::workflow_id).min(1),
+                               member("workflowType", &self::workflow_type),
+                               member("control", &self::control),
+                               member("input", &self::input),
+                               member("executionStartToCloseTimeout", &self::execution_start_to_close_timeout),
+                               member("taskList", &self::task_list),
+                               member("taskPriority", &self::task_priority),
+                               member("decisionTaskCompletedEventId", &self::decision_task_completed_event_id),
+                               member("childPolicy", &self::child_policy),
+                               member("taskStartToCloseTimeout", &self::task_start_to_close_timeout),
+                               member("tagList", &self::tag_list),
+                               member("lambdaRole", &self::lambda_role).min(1));
+    }
+};
+
+// ChildWorkflowExecutionStartedEventAttributes.
+struct child_workflow_execution_started_event_attributes {
+    swfpp::workflow_execution workflow_execution;
+    swfpp::workflow_type workflow_type;
+    std::int64_t initiated_event_id = 0;
+
+    template <class self = child_workflow_execution_started_event_attributes>
+    static constexpr auto members() {
+        return std::make_tuple(member("workflowExecution", &self::workflow_execution),
+                               member("workflowType", &self::workflow_type),
+                               member("initiatedEventId", &self::initiated_event_id));
+    }
+};
+
+// ChildWorkflowExecutionCompletedEventAttributes.
+struct child_workflow_execution_completed_event_attributes {
+    swfpp::workflow_execution workflow_execution;
+    swfpp::workflow_type workflow_type;
+    std::optional<std::string> result;
+    std::int64_t initiated_event_id = 0;
+    std::int64_t started_event_id = 0;
+
+    template <class self = child_workflow_execution_completed_event_attributes>
+    static constexpr auto members() {
+        return std::make_tuple(member("workflowExecution", &self::workflow_execution),
+                               member("workflowType", &self::workflow_type),
+                               member("result", &self::result),
+                               member("initiatedEventId", &self::initiated_event_id),
+                               member("startedEventId", &self::started_event_id));
+    }
+};
+
+// ChildWorkflowExecutionFailedEventAttributes.
+struct child_workflow_execution_failed_event_attributes {
+    swfpp::workflow_execution workflow_execution;
+    swfpp::workflow_type workflow_type;
+    std::optional<std::string> reason;
+    std::optional<std::string> details;
+    std::int64_t initiated_event_id = 0;
+    std::int64_t started_event_id = 0;
+
+    template <class self = child_workflow_execution_failed_event_attributes>
+    static constexpr auto members() {
+        return std::make_tuple(member("workflowExecution", &self::workflow_execution),
+                               member("workflowType", &self::workflow_type),
+                               member("reason", &self::reason),
+                               member("details", &self::details),
+                               member("initiatedEventId", &self::initiated_event_id),
+                               member("startedEventId", &self::started_event_id));
+    }
+};
+
+// ChildWorkflowExecutionTimedOutEventAttributes.
+struct child_workflow_execution_timed_out_event_attributes {
+    swfpp::workflow_execution workflow_execution;
+    swfpp::workflow_type workflow_type;
+    open_enum<workflow_execution_timeout_type> timeout_type;
+    std::int64_t initiated_event_id = 0;
+    std::int64_t started_event_id = 0;
+
+    template <class self = child_workflow_execution_timed_out_event_attributes>
+    static constexpr auto members() {
+        return std::make_tuple(member("workflowExecution", &self::workflow_execution),
+                               member("workflowType", &self::workflow_type),
+                               member("timeoutType", &self::timeout_type),
+                               member("initiatedEventId", &self::initiated_event_id),
+                               member("startedEventId", &self::started_event_id));
+    }
+};
+
+// ChildWorkflowExecutionCanceledEventAttributes.
+struct child_workflow_execution_canceled_event_attributes {
+    swfpp::workflow_execution workflow_execution;
+    swfpp::workflow_type workflow_type;
+    std::optional<std::string> details;
+    std::int64_t initiated_event_id = 0;
+    std::int64_t started_event_id = 0;
+
+    template <class self = child_workflow_execution_canceled_event_attributes>
+    static constexpr auto members() {
+        return std::make_tuple(member("workflowExecution", &self::workflow_execution),
+                               member("workflowType", &self::workflow_type),
+                               member("details", &self::details),
+                               member("initiatedEventId", &self::initiated_event_id),
+                               member("startedEventId", &self::started_event_id));
+    }
+};
+
+// ChildWorkflowExecutionTerminatedEventAttributes.
+struct child_workflow_execution_terminated_event_attributes {
+    swfpp::workflow_execution workflow_execution;
+    swfpp::workflow_type workflow_type;
+    std::int64_t initiated_event_id = 0;
+    std::int64_t started_event_id = 0;
+
+    template <class self = child_workflow_execution_terminated_event_attributes>
+    static constexpr auto members() {
+        return std::make_tuple(member("workflowExecution", &self::workflow_execution),
+                               member("workflowType", &self::workflow_type),
+                               member("initiatedEventId", &self::initiated_event_id),
+                               member("startedEventId", &self::started_event_id));
+    }
+};
+
+// SignalExternalWorkflowExecutionInitiatedEventAttributes.
+struct signal_external_workflow_execution_initiated_event_attributes {
+    std::string workflow_id;
+    std::optional<std::string> run_id;
+    std::string signal_name;
+    std::optional<std::string> input;
+    std::int64_t decision_task_completed_event_id = 0;
+    std::optional<std::string> control;
+
+    template <class self = signal_external_workflow_execution_initiated_event_attributes>
+    static constexpr auto members() {
+        return std::make_tuple(member("workflowId", &self::workflow_id).min(1),
+                               member("runId", &self::run_id),
+                               member("signalName", &self::signal_name).min(1),
+                               member("input", &self::input),
+                               member("decisionTaskCompletedEventId", &self::decision_task_completed_event_id),
+                               member("control", &self::control));
+    }
+};
+
+// ExternalWorkflowExecutionSignaledEventAttributes.
+struct external_workflow_execution_signaled_event_attributes {
+    swfpp::workflow_execution workflow_execution;
+    std::int64_t initiated_event_id = 0;
+
+    template <class self = external_workflow_execution_signaled_event_attributes>
+    static constexpr auto members() {
+        return std::make_tuple(member("workflowExecution", &self::workflow_execution),
+                               member("initiatedEventId", &self::initiated_event_id));
+    }
+};
+
+// SignalExternalWorkflowExecutionFailedCause.
+enum class signal_external_workflow_execution_failed_cause {
+    unknown_external_workflow_execution,
+    signal_external_workflow_execution_rate_exceeded,
+    operation_not_permitted,
+};
+constexpr std::array<std::string_view, 3> enum_names(signal_external_workflow_execution_failed_cause) noexcept {
+    return {"UNKNOWN_EXTERNAL_WORKFLOW_EXECUTION",
+            "SIGNAL_EXTERNAL_WORKFLOW_EXECUTION_RATE_EXCEEDED",
+            "OPERATION_NOT_PERMITTED"};
+}
+
+// SignalExternalWorkflowExecutionFailedEventAttributes.
+struct signal_external_workflow_execution_failed_event_attributes {
+    std::string workflow_id;
+    std::optional<std::string> run_id;
+    open_enum<signal_external_workflow_execution_failed_cause> cause;
+    std::int64_t initiated_event_id = 0;
+    std::int64_t decision_task_completed_event_id = 0;
+    std::optional<std::string> control;
+
+    template <class self = signal_external_workflow_execution_failed_event_attributes>
+    static constexpr auto members() {
+        return std::make_tuple(member("workflowId", &self::workflow_id).min(1),
+                               member("runId", &self::run_id),
+                               member("cause", &self::cause),
+                               member("initiatedEventId", &self::initiated_event_id),
+                               member("decisionTaskCompletedEventId", &self::decision_task_completed_event_id),
+                               member("control", &self::control));
+    }
+};
+
+// ExternalWorkflowExecutionCancelRequestedEventAttributes.
+struct external_workflow_execution_cancel_requested_event_attributes {
+    swfpp::workflow_execution workflow_execution;
+    std::int64_t initiated_event_id = 0;
+
+    template <class self = external_workflow_execution_cancel_requested_event_attributes>
+    static constexpr auto members() {
+        return std::make_tuple(member("workflowExecution", &self::workflow_execution),
+                               member("initiatedEventId", &self::initiated_event_id));
+    }
+};
+
+// RequestCancelExternalWorkflowExecutionInitiatedEventAttributes.
+struct request_cancel_external_workflow_execution_initiated_event_attributes {
+    std::string workflow_id;
+    std::optional<std::string> run_id;
+    std::int64_t decision_task_completed_event_id = 0;
+    std::optional<std::string> control;
+
+    template <class self = request_cancel_external_workflow_execution_initiated_event_attributes>
+    static constexpr auto members() {
+        return std::make_tuple(member("workflowId", &self::workflow_id).min(1),
+                               member("runId", &self::run_id),
+                               member("decisionTaskCompletedEventId", &self::decision_task_completed_event_id),
+                               member("control", &self::control));
+    }
+};
+
+// RequestCancelExternalWorkflowExecutionFailedCause.
+enum class request_cancel_external_workflow_execution_failed_cause {
+    unknown_external_workflow_execution,
+    request_cancel_external_workflow_execution_rate_exceeded,
+    operation_not_permitted,
+};
+constexpr std::array<std::string_view, 3> enum_names(request_cancel_external_workflow_execution_failed_cause) noexcept {
+    return {"UNKNOWN_EXTERNAL_WORKFLOW_EXECUTION",
+            "REQUEST_CANCEL_EXTERNAL_WORKFLOW_EXECUTION_RATE_EXCEEDED",
+            "OPERATION_NOT_PERMITTED"};
+}
+
+// RequestCancelExternalWorkflowExecutionFailedEventAttributes.
+struct request_cancel_external_workflow_execution_failed_event_attributes {
+    std::string workflow_id;
+    std::optional<std::string> run_id;
+    open_enum<request_cancel_external_workflow_execution_failed_cause> cause;
+    std::int64_t initiated_event_id = 0;
+    std::int64_t decision_task_completed_event_id = 0;
+    std::optional<std::string> control;
+
+    template <class self = request_cancel_external_workflow_execution_failed_event_attributes>
+    static constexpr auto members() {
+        return std::make_tuple(member("workflowId", &self::workflow_id).min(1),
+                               member("runId", &self::run_id),
+                               member("cause", &self::cause),
+                               member("initiatedEventId", &self::initiated_event_id),
+                               member("decisionTaskCompletedEventId", &self::decision_task_completed_event_id),
+                               member("control", &self::control));
+    }
+};
+
+// ScheduleActivityTaskFailedCause.
+enum class schedule_activity_task_failed_cause {
+    activity_type_deprecated,
+    activity_type_does_not_exist,
+    activity_id_already_in_use,
+    open_activities_limit_exceeded,
+    activity_creation_rate_exceeded,
+    default_schedule_to_close_timeout_undefined,
+    default_task_list_undefined,
+    default_schedule_to_start_timeout_undefined,
+    default_start_to_close_timeout_undefined,
+    default_heartbeat_timeout_undefined,
+    operation_not_permitted,
+};
+constexpr std::array<std::string_view, 11> enum_names(schedule_activity_task_failed_cause) noexcept {
+    return {"ACTIVITY_TYPE_DEPRECATED",
+            "ACTIVITY_TYPE_DOES_NOT_EXIST",
+            "ACTIVITY_ID_ALREADY_IN_USE",
+            "OPEN_ACTIVITIES_LIMIT_EXCEEDED",
+            "ACTIVITY_CREATION_RATE_EXCEEDED",
+            "DEFAULT_SCHEDULE_TO_CLOSE_TIMEOUT_UNDEFINED",
+            "DEFAULT_TASK_LIST_UNDEFINED",
+            "DEFAULT_SCHEDULE_TO_START_TIMEOUT_UNDEFINED",
+            "DEFAULT_START_TO_CLOSE_TIMEOUT_UNDEFINED",
+            "DEFAULT_HEARTBEAT_TIMEOUT_UNDEFINED",
+            "OPERATION_NOT_PERMITTED"};
+}
+
+// ScheduleActivityTaskFailedEventAttributes.
+struct schedule_activity_task_failed_event_attributes {
+    swfpp::activity_type activity_type;
+    std::string activity_id;
+    open_enum<schedule_activity_task_failed_cause> cause;
+    std::int64_t decision_task_completed_event_id = 0;
+
+    template <class self = schedule_activity_task_failed_event_attributes>
+    static constexpr auto members() {
+        return std::make_tuple(member("activityType", &self::activity_type),
+                               member("activityId", &self::activity_id).min(1),
+                               member("cause", &self::cause),
+                               member("decisionTaskCompletedEventId", &self::decision_task_completed_event_id));
+    }
+};
+
+// RequestCancelActivityTaskFailedCause.
+enum class request_cancel_activity_task_failed_cause { activity_id_unknown, operation_not_permitted };
+constexpr std::array<std::string_view, 2> enum_names(request_cancel_activity_task_failed_cause) noexcept {
+    return {"ACTIVITY_ID_UNKNOWN", "OPERATION_NOT_PERMITTED"};
+}
+
+// RequestCancelActivityTaskFailedEventAttributes.
+struct request_cancel_activity_task_failed_event_attributes {
+    std::string activity_id;
+    open_enum<request_cancel_activity_task_failed_cause> cause;
+    std::int64_t decision_task_completed_event_id = 0;
+
+    template <class self = request_cancel_activity_task_failed_event_attributes>
+    static constexpr auto members() {
+        return std::make_tuple(member("activityId", &self::activity_id).min(1),
+                               member("cause", &self::cause),
+                               member("decisionTaskCompletedEventId", &self::decision_task_completed_event_id));
+    }
+};
+
+// StartTimerFailedCause.
+enum class start_timer_failed_cause {
+    timer_id_already_in_use,
+    open_timers_limit_exceeded,
+    timer_creation_rate_exceeded,
+    operation_not_permitted,
+};
+constexpr std::array<std::string_view, 4> enum_names(start_timer_failed_cause) noexcept {
+    return {"TIMER_ID_ALREADY_IN_USE",
+            "OPEN_TIMERS_LIMIT_EXCEEDED",
+            "TIMER_CREATION_RATE_EXCEEDED",
+            "OPERATION_NOT_PERMITTED"};
+}
+
+// StartTimerFailedEventAttributes.
+struct start_timer_failed_event_attributes {
+    std::string timer_id;
+    open_enum<start_timer_failed_cause> cause;
+    std::int64_t decision_task_completed_event_id = 0;
+
+    template <class self = start_timer_failed_event_attributes>
+    static constexpr auto members() {
+        return std::make_tuple(member("timerId", &self::timer_id).min(1),
+                               member("cause", &self::cause),
+                               member("decisionTaskCompletedEventId", &self::decision_task_completed_event_id));
+    }
+};
+
+// CancelTimerFailedCause.
+enum class cancel_timer_failed_cause { timer_id_unknown, operation_not_permitted };
+constexpr std::array<std::string_view, 2> enum_names(cancel_timer_failed_cause) noexcept {
+    return {"TIMER_ID_UNKNOWN", "OPERATION_NOT_PERMITTED"};
+}
+
+// CancelTimerFailedEventAttributes.
+struct cancel_timer_failed_event_attributes {
+    std::string timer_id;
+    open_enum<cancel_timer_failed_cause> cause;
+    std::int64_t decision_task_completed_event_id = 0;
+
+    template <class self = cancel_timer_failed_event_attributes>
+    static constexpr auto members() {
+        return std::make_tuple(member("timerId", &self::timer_id).min(1),
+                               member("cause", &self::cause),
+                               member("decisionTaskCompletedEventId", &self::decision_task_completed_event_id));
+    }
+};
+
+// StartChildWorkflowExecutionFailedCause.
+enum class start_child_workflow_execution_failed_cause {
+    workflow_type_does_not_exist,
+    workflow_type_deprecated,
+    open_children_limit_exceeded,
+    open_workflows_limit_exceeded,
+    child_creation_rate_exceeded,
+    workflow_already_running,
+    default_execution_start_to_close_timeout_undefined,
+    default_task_list_undefined,
+    default_task_start_to_close_timeout_undefined,
+    default_child_policy_undefined,
+    operation_not_permitted,
+};
+constexpr std::array<std::string_view, 11> enum_names(start_child_workflow_execution_failed_cause) noexcept {
+    return {"WORKFLOW_TYPE_DOES_NOT_EXIST",
+            "WORKFLOW_TYPE_DEPRECATED",
+            "OPEN_CHILDREN_LIMIT_EXCEEDED",
+            "OPEN_WORKFLOWS_LIMIT_EXCEEDED",
+            "CHILD_CREATION_RATE_EXCEEDED",
+            "WORKFLOW_ALREADY_RUNNING",
+            "DEFAULT_EXECUTION_START_TO_CLOSE_TIMEOUT_UNDEFINED",
+            "DEFAULT_TASK_LIST_UNDEFINED",
+            "DEFAULT_TASK_START_TO_CLOSE_TIMEOUT_UNDEFINED",
+            "DEFAULT_CHILD_POLICY_UNDEFINED",
+            "OPERATION_NOT_PERMITTED"};
+}
+
+// StartChildWorkflowExecutionFailedEventAttributes.
+struct start_child_workflow_execution_failed_event_attributes {
+    swfpp::workflow_type workflow_type;
+    open_enum<start_child_workflow_execution_failed_cause> cause;
+    std::string workflow_id;
+    std::int64_t initiated_event_id = 0;
+    std::int64_t decision_task_completed_event_id = 0;
+    std::optional<std::string> control;
+
+    template <class self = start_child_workflow_execution_failed_event_attributes>
+    static constexpr auto members() {
+        return std::make_tuple(member("workflowType", &self::workflow_type),
+                               member("cause", &self::cause),
+                               member("workflowId", &self::workflow_id).min(1),
+                               member("initiatedEventId", &self::initiated_event_id),
+                               member("decisionTaskCompletedEventId", &self::decision_task_completed_event_id),
+                               member("control", &self::control));
+    }
+};
+
+// LambdaFunctionScheduledEventAttributes.
+struct lambda_function_scheduled_event_attributes {
+    std::string id;
+    std::string name;
+    std::optional<std::string> control;
+    std::optional<std::string> input;
+    std::optional<std::string> start_to_close_timeout;
+    std::int64_t decision_task_completed_event_id = 0;
+
+    template <class self = lambda_function_scheduled_event_attributes>
+    static constexpr auto members() {
+        return std::make_tuple(member("id", &self::id).min(1),
+                               member("name", &self::name).min(1),
+                               member("control", &self::control),
+                               member("input", &self::input),
+                               member("startToCloseTimeout", &self::start_to_close_timeout),
+                               member("decisionTaskCompletedEventId", &self::decision_task_completed_event_id));
+    }
+};
+
+// LambdaFunctionStartedEventAttributes.
+struct lambda_function_started_event_attributes {
+    std::int64_t scheduled_event_id = 0;
+
+    template <class self = lambda_function_started_event_attributes>
+    static constexpr auto members() {
+        return std::make_tuple(member("scheduledEventId", &self::scheduled_event_id));
+    }
+};
+
+// LambdaFunctionCompletedEventAttributes.
+struct lambda_function_completed_event_attributes {
+    std::int64_t scheduled_event_id = 0;
+    std::int64_t started_event_id = 0;
+    std::optional<std::string> result;
+
+    template <class self = lambda_function_completed_event_attributes>
+    static constexpr auto members() {
+        return std::make_tuple(member("scheduledEventId", &self::scheduled_event_id),
+                               member("startedEventId", &self::started_event_id),
+                               member("result", &self::result));
+    }
+};
+
+// LambdaFunctionFailedEventAttributes.
+struct lambda_function_failed_event_attributes {
+    std::int64_t scheduled_event_id = 0;
+    std::int64_t started_event_id = 0;
+    std::optional<std::string> reason;
+    std::optional<std::string> details;
+
+    template <class self = lambda_function_failed_event_attributes>
+    static constexpr auto members() {
+        return std::make_tuple(member("scheduledEventId", &self::scheduled_event_id),
+                               member("startedEventId", &self::started_event_id),
+                               member("reason", &self::reason),
+                               member("details", &self::details));
+    }
+};
+
+// LambdaFunctionTimeoutType.
+enum class lambda_function_timeout_type { start_to_close };
+constexpr std::array<std::string_view, 1> enum_names(lambda_function_timeout_type) noexcept {
+    return {"START_TO_CLOSE"};
+}
+
+// LambdaFunctionTimedOutEventAttributes.
+struct lambda_function_timed_out_event_attributes {
+    std::int64_t scheduled_event_id = 0;
+    std::int64_t started_event_id = 0;
+    std::optional<open_enum<lambda_function_timeout_type>> timeout_type;
+
+    template <class self = lambda_function_timed_out_event_attributes>
+    static constexpr auto members() {
+        return std::make_tuple(member("scheduledEventId", &self::scheduled_event_id),
+                               member("startedEventId", &self::started_event_id),
+                               member("timeoutType", &self::timeout_type));
+    }
+};
+
+// ScheduleLambdaFunctionFailedCause.
+enum class schedule_lambda_function_failed_cause {
+    id_already_in_use,
+    open_lambda_functions_limit_exceeded,
+    lambda_function_creation_rate_exceeded,
+    lambda_service_not_available_in_region,
+};
+constexpr std::array<std::string_view, 4> enum_names(schedule_lambda_function_failed_cause) noexcept {
+    return {"ID_ALREADY_IN_USE",
+            "OPEN_LAMBDA_FUNCTIONS_LIMIT_EXCEEDED",
+            "LAMBDA_FUNCTION_CREATION_RATE_EXCEEDED",
+            "LAMBDA_SERVICE_NOT_AVAILABLE_IN_REGION"};
+}
+
+// ScheduleLambdaFunctionFailedEventAttributes.
+struct schedule_lambda_function_failed_event_attributes {
+    std::string id;
+    std::string name;
+    open_enum<schedule_lambda_function_failed_cause> cause;
+    std::int64_t decision_task_completed_event_id = 0;
+
+    template <class self = schedule_lambda_function_failed_event_attributes>
+    static constexpr auto members() {
+        return std::make_tuple(member("id", &self::id).min(1),
+                               member("name", &self::name).min(1),
+                               member("cause", &self::cause),
+                               member("decisionTaskCompletedEventId", &self::decision_task_completed_event_id));
+    }
+};
+
+// StartLambdaFunctionFailedCause.
+enum class start_lambda_function_failed_cause { assume_role_failed };
+constexpr std::array<std::string_view, 1> enum_names(start_lambda_function_failed_cause) noexcept {
+    return {"ASSUME_ROLE_FAILED"};
+}
+
+// StartLambdaFunctionFailedEventAttributes.
+struct start_lambda_function_failed_event_attributes {
+    std::optional<std::int64_t> scheduled_event_id;
+    std::optional<open_enum<start_lambda_function_failed_cause>> cause;
+    std::optional<std::string> message;
+
+    template <class self = start_lambda_function_failed_event_attributes>
+    static constexpr auto members() {
+        return std::make_tuple(member("scheduledEventId", &self::scheduled_event_id),
+                               member("cause", &self::cause),
+                               member("message", &self::message));
+    }
+};
+
 // HistoryEvent. Exactly one `...EventAttributes` member is set by SWF, the one matching
-// `event_type`: a typed one below, or for the other types an entry of `other_attributes`
-// (see raw_attributes()).
+// `event_type`; the attributes of a type added after this release are kept as raw JSON in
+// `other_attributes` (see raw_attributes()), so one unfamiliar event never fails a history.
 struct history_event {
     timestamp event_timestamp{};
     open_enum<swfpp::event_type> event_type;  // an unknown type keeps its name: event_type.str()
@@ -3541,14 +4589,79 @@ struct history_event {
     std::optional<swfpp::workflow_execution_completed_event_attributes> workflow_execution_completed_event_attributes;
     std::optional<swfpp::complete_workflow_execution_failed_event_attributes>
         complete_workflow_execution_failed_event_attributes;
+    std::optional<swfpp::workflow_execution_failed_event_attributes> workflow_execution_failed_event_attributes;
+    std::optional<swfpp::fail_workflow_execution_failed_event_attributes>
+        fail_workflow_execution_failed_event_attributes;
+    std::optional<swfpp::workflow_execution_timed_out_event_attributes> workflow_execution_timed_out_event_attributes;
     std::optional<swfpp::workflow_execution_canceled_event_attributes> workflow_execution_canceled_event_attributes;
     std::optional<swfpp::cancel_workflow_execution_failed_event_attributes>
         cancel_workflow_execution_failed_event_attributes;
+    std::optional<swfpp::workflow_execution_continued_as_new_event_attributes>
+        workflow_execution_continued_as_new_event_attributes;
+    std::optional<swfpp::continue_as_new_workflow_execution_failed_event_attributes>
+        continue_as_new_workflow_execution_failed_event_attributes;
+    std::optional<swfpp::workflow_execution_terminated_event_attributes> workflow_execution_terminated_event_attributes;
     std::optional<swfpp::workflow_execution_cancel_requested_event_attributes>
         workflow_execution_cancel_requested_event_attributes;
     std::optional<swfpp::decision_task_scheduled_event_attributes> decision_task_scheduled_event_attributes;
     std::optional<swfpp::decision_task_started_event_attributes> decision_task_started_event_attributes;
     std::optional<swfpp::decision_task_completed_event_attributes> decision_task_completed_event_attributes;
+    std::optional<swfpp::decision_task_timed_out_event_attributes> decision_task_timed_out_event_attributes;
+    std::optional<swfpp::activity_task_scheduled_event_attributes> activity_task_scheduled_event_attributes;
+    std::optional<swfpp::activity_task_started_event_attributes> activity_task_started_event_attributes;
+    std::optional<swfpp::activity_task_completed_event_attributes> activity_task_completed_event_attributes;
+    std::optional<swfpp::activity_task_failed_event_attributes> activity_task_failed_event_attributes;
+    std::optional<swfpp::activity_task_timed_out_event_attributes> activity_task_timed_out_event_attributes;
+    std::optional<swfpp::activity_task_canceled_event_attributes> activity_task_canceled_event_attributes;
+    std::optional<swfpp::activity_task_cancel_requested_event_attributes>
+        activity_task_cancel_requested_event_attributes;
+    std::optional<swfpp::workflow_execution_signaled_event_attributes> workflow_execution_signaled_event_attributes;
+    std::optional<swfpp::marker_recorded_event_attributes> marker_recorded_event_attributes;
+    std::optional<swfpp::record_marker_failed_event_attributes> record_marker_failed_event_attributes;
+    std::optional<swfpp::timer_started_event_attributes> timer_started_event_attributes;
+    std::optional<swfpp::timer_fired_event_attributes> timer_fired_event_attributes;
+    std::optional<swfpp::timer_canceled_event_attributes> timer_canceled_event_attributes;
+    std::optional<swfpp::start_child_workflow_execution_initiated_event_attributes>
+        start_child_workflow_execution_initiated_event_attributes;
+    std::optional<swfpp::child_workflow_execution_started_event_attributes>
+        child_workflow_execution_started_event_attributes;
+    std::optional<swfpp::child_workflow_execution_completed_event_attributes>
+        child_workflow_execution_completed_event_attributes;
+    std::optional<swfpp::child_workflow_execution_failed_event_attributes>
+        child_workflow_execution_failed_event_attributes;
+    std::optional<swfpp::child_workflow_execution_timed_out_event_attributes>
+        child_workflow_execution_timed_out_event_attributes;
+    std::optional<swfpp::child_workflow_execution_canceled_event_attributes>
+        child_workflow_execution_canceled_event_attributes;
+    std::optional<swfpp::child_workflow_execution_terminated_event_attributes>
+        child_workflow_execution_terminated_event_attributes;
+    std::optional<swfpp::signal_external_workflow_execution_initiated_event_attributes>
+        signal_external_workflow_execution_initiated_event_attributes;
+    std::optional<swfpp::external_workflow_execution_signaled_event_attributes>
+        external_workflow_execution_signaled_event_attributes;
+    std::optional<swfpp::signal_external_workflow_execution_failed_event_attributes>
+        signal_external_workflow_execution_failed_event_attributes;
+    std::optional<swfpp::external_workflow_execution_cancel_requested_event_attributes>
+        external_workflow_execution_cancel_requested_event_attributes;
+    std::optional<swfpp::request_cancel_external_workflow_execution_initiated_event_attributes>
+        request_cancel_external_workflow_execution_initiated_event_attributes;
+    std::optional<swfpp::request_cancel_external_workflow_execution_failed_event_attributes>
+        request_cancel_external_workflow_execution_failed_event_attributes;
+    std::optional<swfpp::schedule_activity_task_failed_event_attributes> schedule_activity_task_failed_event_attributes;
+    std::optional<swfpp::request_cancel_activity_task_failed_event_attributes>
+        request_cancel_activity_task_failed_event_attributes;
+    std::optional<swfpp::start_timer_failed_event_attributes> start_timer_failed_event_attributes;
+    std::optional<swfpp::cancel_timer_failed_event_attributes> cancel_timer_failed_event_attributes;
+    std::optional<swfpp::start_child_workflow_execution_failed_event_attributes>
+        start_child_workflow_execution_failed_event_attributes;
+    std::optional<swfpp::lambda_function_scheduled_event_attributes> lambda_function_scheduled_event_attributes;
+    std::optional<swfpp::lambda_function_started_event_attributes> lambda_function_started_event_attributes;
+    std::optional<swfpp::lambda_function_completed_event_attributes> lambda_function_completed_event_attributes;
+    std::optional<swfpp::lambda_function_failed_event_attributes> lambda_function_failed_event_attributes;
+    std::optional<swfpp::lambda_function_timed_out_event_attributes> lambda_function_timed_out_event_attributes;
+    std::optional<swfpp::schedule_lambda_function_failed_event_attributes>
+        schedule_lambda_function_failed_event_attributes;
+    std::optional<swfpp::start_lambda_function_failed_event_attributes> start_lambda_function_failed_event_attributes;
     unmodelled_members other_attributes;  // every member not declared above, as raw JSON
 
     // The attributes of an event whose type has no typed member here, as minified JSON (the
@@ -3562,24 +4675,114 @@ struct history_event {
         return nullptr;
     }
 
+    template <class self = history_event>
     static constexpr auto members() {
-        using self = history_event;
-        return std::make_tuple(
-            member("eventTimestamp", &self::event_timestamp), member("eventType", &self::event_type),
-            member("eventId", &self::event_id),
-            member("workflowExecutionStartedEventAttributes", &self::workflow_execution_started_event_attributes),
-            member("workflowExecutionCompletedEventAttributes", &self::workflow_execution_completed_event_attributes),
-            member("completeWorkflowExecutionFailedEventAttributes",
-                   &self::complete_workflow_execution_failed_event_attributes),
-            member("workflowExecutionCanceledEventAttributes", &self::workflow_execution_canceled_event_attributes),
-            member("cancelWorkflowExecutionFailedEventAttributes",
-                   &self::cancel_workflow_execution_failed_event_attributes),
-            member("workflowExecutionCancelRequestedEventAttributes",
-                   &self::workflow_execution_cancel_requested_event_attributes),
-            member("decisionTaskScheduledEventAttributes", &self::decision_task_scheduled_event_attributes),
-            member("decisionTaskStartedEventAttributes", &self::decision_task_started_event_attributes),
-            member("decisionTaskCompletedEventAttributes", &self::decision_task_completed_event_attributes),
-            other_members(&self::other_attributes));
+        return std::make_tuple(member("eventTimestamp", &self::event_timestamp),
+                               member("eventType", &self::event_type),
+                               member("eventId", &self::event_id),
+                               member("workflowExecutionStartedEventAttributes",
+                                      &self::workflow_execution_started_event_attributes),
+                               member("workflowExecutionCompletedEventAttributes",
+                                      &self::workflow_execution_completed_event_attributes),
+                               member("completeWorkflowExecutionFailedEventAttributes",
+                                      &self::complete_workflow_execution_failed_event_attributes),
+                               member("workflowExecutionFailedEventAttributes",
+                                      &self::workflow_execution_failed_event_attributes),
+                               member("failWorkflowExecutionFailedEventAttributes",
+                                      &self::fail_workflow_execution_failed_event_attributes),
+                               member("workflowExecutionTimedOutEventAttributes",
+                                      &self::workflow_execution_timed_out_event_attributes),
+                               member("workflowExecutionCanceledEventAttributes",
+                                      &self::workflow_execution_canceled_event_attributes),
+                               member("cancelWorkflowExecutionFailedEventAttributes",
+                                      &self::cancel_workflow_execution_failed_event_attributes),
+                               member("workflowExecutionContinuedAsNewEventAttributes",
+                                      &self::workflow_execution_continued_as_new_event_attributes),
+                               member("continueAsNewWorkflowExecutionFailedEventAttributes",
+                                      &self::continue_as_new_workflow_execution_failed_event_attributes),
+                               member("workflowExecutionTerminatedEventAttributes",
+                                      &self::workflow_execution_terminated_event_attributes),
+                               member("workflowExecutionCancelRequestedEventAttributes",
+                                      &self::workflow_execution_cancel_requested_event_attributes),
+                               member("decisionTaskScheduledEventAttributes",
+                                      &self::decision_task_scheduled_event_attributes),
+                               member("decisionTaskStartedEventAttributes",
+                                      &self::decision_task_started_event_attributes),
+                               member("decisionTaskCompletedEventAttributes",
+                                      &self::decision_task_completed_event_attributes),
+                               member("decisionTaskTimedOutEventAttributes",
+                                      &self::decision_task_timed_out_event_attributes),
+                               member("activityTaskScheduledEventAttributes",
+                                      &self::activity_task_scheduled_event_attributes),
+                               member("activityTaskStartedEventAttributes",
+                                      &self::activity_task_started_event_attributes),
+                               member("activityTaskCompletedEventAttributes",
+                                      &self::activity_task_completed_event_attributes),
+                               member("activityTaskFailedEventAttributes",
+                                      &self::activity_task_failed_event_attributes),
+                               member("activityTaskTimedOutEventAttributes",
+                                      &self::activity_task_timed_out_event_attributes),
+                               member("activityTaskCanceledEventAttributes",
+                                      &self::activity_task_canceled_event_attributes),
+                               member("activityTaskCancelRequestedEventAttributes",
+                                      &self::activity_task_cancel_requested_event_attributes),
+                               member("workflowExecutionSignaledEventAttributes",
+                                      &self::workflow_execution_signaled_event_attributes),
+                               member("markerRecordedEventAttributes", &self::marker_recorded_event_attributes),
+                               member("recordMarkerFailedEventAttributes",
+                                      &self::record_marker_failed_event_attributes),
+                               member("timerStartedEventAttributes", &self::timer_started_event_attributes),
+                               member("timerFiredEventAttributes", &self::timer_fired_event_attributes),
+                               member("timerCanceledEventAttributes", &self::timer_canceled_event_attributes),
+                               member("startChildWorkflowExecutionInitiatedEventAttributes",
+                                      &self::start_child_workflow_execution_initiated_event_attributes),
+                               member("childWorkflowExecutionStartedEventAttributes",
+                                      &self::child_workflow_execution_started_event_attributes),
+                               member("childWorkflowExecutionCompletedEventAttributes",
+                                      &self::child_workflow_execution_completed_event_attributes),
+                               member("childWorkflowExecutionFailedEventAttributes",
+                                      &self::child_workflow_execution_failed_event_attributes),
+                               member("childWorkflowExecutionTimedOutEventAttributes",
+                                      &self::child_workflow_execution_timed_out_event_attributes),
+                               member("childWorkflowExecutionCanceledEventAttributes",
+                                      &self::child_workflow_execution_canceled_event_attributes),
+                               member("childWorkflowExecutionTerminatedEventAttributes",
+                                      &self::child_workflow_execution_terminated_event_attributes),
+                               member("signalExternalWorkflowExecutionInitiatedEventAttributes",
+                                      &self::signal_external_workflow_execution_initiated_event_attributes),
+                               member("externalWorkflowExecutionSignaledEventAttributes",
+                                      &self::external_workflow_execution_signaled_event_attributes),
+                               member("signalExternalWorkflowExecutionFailedEventAttributes",
+                                      &self::signal_external_workflow_execution_failed_event_attributes),
+                               member("externalWorkflowExecutionCancelRequestedEventAttributes",
+                                      &self::external_workflow_execution_cancel_requested_event_attributes),
+                               member("requestCancelExternalWorkflowExecutionInitiatedEventAttributes",
+                                      &self::request_cancel_external_workflow_execution_initiated_event_attributes),
+                               member("requestCancelExternalWorkflowExecutionFailedEventAttributes",
+                                      &self::request_cancel_external_workflow_execution_failed_event_attributes),
+                               member("scheduleActivityTaskFailedEventAttributes",
+                                      &self::schedule_activity_task_failed_event_attributes),
+                               member("requestCancelActivityTaskFailedEventAttributes",
+                                      &self::request_cancel_activity_task_failed_event_attributes),
+                               member("startTimerFailedEventAttributes", &self::start_timer_failed_event_attributes),
+                               member("cancelTimerFailedEventAttributes", &self::cancel_timer_failed_event_attributes),
+                               member("startChildWorkflowExecutionFailedEventAttributes",
+                                      &self::start_child_workflow_execution_failed_event_attributes),
+                               member("lambdaFunctionScheduledEventAttributes",
+                                      &self::lambda_function_scheduled_event_attributes),
+                               member("lambdaFunctionStartedEventAttributes",
+                                      &self::lambda_function_started_event_attributes),
+                               member("lambdaFunctionCompletedEventAttributes",
+                                      &self::lambda_function_completed_event_attributes),
+                               member("lambdaFunctionFailedEventAttributes",
+                                      &self::lambda_function_failed_event_attributes),
+                               member("lambdaFunctionTimedOutEventAttributes",
+                                      &self::lambda_function_timed_out_event_attributes),
+                               member("scheduleLambdaFunctionFailedEventAttributes",
+                                      &self::schedule_lambda_function_failed_event_attributes),
+                               member("startLambdaFunctionFailedEventAttributes",
+                                      &self::start_lambda_function_failed_event_attributes),
+                               other_members(&self::other_attributes));
     }
 };
 
@@ -3588,10 +4791,10 @@ SWFPP_NAMESPACE_END
 #endif
 // ---- end swfpp/types/history.hpp ----
 // ---- begin swfpp/types/decisions.hpp ----
-// swfpp — decisions: what a decider answers with RespondDecisionTaskCompleted.
-//
-// Modelled: closing the execution (complete, fail, cancel), markers and timers. The other
-// decision types can be named (decision_type) but not yet given attributes.
+// swfpp — decisions: what a decider answers with RespondDecisionTaskCompleted, all 13 types, each
+// with a factory on swfpp::decision.
+// Generated by tools/codegen/generate.py from botocore's SWF model; edit the generator or
+// tools/codegen/notes.py, not this file.
 #ifndef SWFPP_TYPES_DECISIONS_HPP
 #define SWFPP_TYPES_DECISIONS_HPP
 
@@ -3601,11 +4804,12 @@ SWFPP_NAMESPACE_END
 #include <string_view>
 #include <tuple>
 #include <utility>
+#include <vector>
 
 
 SWFPP_NAMESPACE_BEGIN
 
-// DecisionType, every value of the SWF model in model order.
+// DecisionType.
 enum class decision_type {
     schedule_activity_task,
     request_cancel_activity_task,
@@ -3637,106 +4841,365 @@ constexpr std::array<std::string_view, 13> enum_names(decision_type) noexcept {
             "ScheduleLambdaFunction"};
 }
 
-struct complete_workflow_execution_decision_attributes {
-    std::optional<std::string> result;
+// ScheduleActivityTaskDecisionAttributes.
+struct schedule_activity_task_decision_attributes {
+    swfpp::activity_type activity_type;
+    std::string activity_id;
+    std::optional<std::string> control;
+    std::optional<std::string> input;
+    std::optional<std::string> schedule_to_close_timeout;
+    std::optional<swfpp::task_list> task_list;
+    std::optional<std::string> task_priority;
+    std::optional<std::string> schedule_to_start_timeout;
+    std::optional<std::string> start_to_close_timeout;
+    std::optional<std::string> heartbeat_timeout;
 
+    template <class self = schedule_activity_task_decision_attributes>
     static constexpr auto members() {
-        return std::make_tuple(member("result", &complete_workflow_execution_decision_attributes::result));
+        return std::make_tuple(member("activityType", &self::activity_type),
+                               member("activityId", &self::activity_id).min(1),
+                               member("control", &self::control),
+                               member("input", &self::input),
+                               member("scheduleToCloseTimeout", &self::schedule_to_close_timeout),
+                               member("taskList", &self::task_list),
+                               member("taskPriority", &self::task_priority),
+                               member("scheduleToStartTimeout", &self::schedule_to_start_timeout),
+                               member("startToCloseTimeout", &self::start_to_close_timeout),
+                               member("heartbeatTimeout", &self::heartbeat_timeout));
     }
 };
 
+// RequestCancelActivityTaskDecisionAttributes.
+struct request_cancel_activity_task_decision_attributes {
+    std::string activity_id;
+
+    template <class self = request_cancel_activity_task_decision_attributes>
+    static constexpr auto members() {
+        return std::make_tuple(member("activityId", &self::activity_id).min(1));
+    }
+};
+
+// CompleteWorkflowExecutionDecisionAttributes.
+struct complete_workflow_execution_decision_attributes {
+    std::optional<std::string> result;
+
+    template <class self = complete_workflow_execution_decision_attributes>
+    static constexpr auto members() {
+        return std::make_tuple(member("result", &self::result));
+    }
+};
+
+// FailWorkflowExecutionDecisionAttributes.
 struct fail_workflow_execution_decision_attributes {
     std::optional<std::string> reason;
     std::optional<std::string> details;
 
+    template <class self = fail_workflow_execution_decision_attributes>
     static constexpr auto members() {
-        using self = fail_workflow_execution_decision_attributes;
-        return std::make_tuple(member("reason", &self::reason), member("details", &self::details));
+        return std::make_tuple(member("reason", &self::reason),
+                               member("details", &self::details));
     }
 };
 
+// CancelWorkflowExecutionDecisionAttributes.
 struct cancel_workflow_execution_decision_attributes {
     std::optional<std::string> details;
 
+    template <class self = cancel_workflow_execution_decision_attributes>
     static constexpr auto members() {
-        return std::make_tuple(member("details", &cancel_workflow_execution_decision_attributes::details));
+        return std::make_tuple(member("details", &self::details));
     }
 };
 
+// ContinueAsNewWorkflowExecutionDecisionAttributes.
+struct continue_as_new_workflow_execution_decision_attributes {
+    std::optional<std::string> input;
+    std::optional<std::string> execution_start_to_close_timeout;
+    std::optional<swfpp::task_list> task_list;
+    std::optional<std::string> task_priority;
+    std::optional<std::string> task_start_to_close_timeout;
+    std::optional<open_enum<swfpp::child_policy>> child_policy;
+    std::optional<std::vector<std::string>> tag_list;
+    std::optional<std::string> workflow_type_version;
+    std::optional<std::string> lambda_role;
+
+    template <class self = continue_as_new_workflow_execution_decision_attributes>
+    static constexpr auto members() {
+        return std::make_tuple(member("input", &self::input),
+                               member("executionStartToCloseTimeout", &self::execution_start_to_close_timeout),
+                               member("taskList", &self::task_list),
+                               member("taskPriority", &self::task_priority),
+                               member("taskStartToCloseTimeout", &self::task_start_to_close_timeout),
+                               member("childPolicy", &self::child_policy),
+                               member("tagList", &self::tag_list),
+                               member("workflowTypeVersion", &self::workflow_type_version).min(1),
+                               member("lambdaRole", &self::lambda_role).min(1));
+    }
+};
+
+// RecordMarkerDecisionAttributes.
 struct record_marker_decision_attributes {
     std::string marker_name;
     std::optional<std::string> details;
 
+    template <class self = record_marker_decision_attributes>
     static constexpr auto members() {
-        using self = record_marker_decision_attributes;
-        return std::make_tuple(member("markerName", &self::marker_name).min(1), member("details", &self::details));
+        return std::make_tuple(member("markerName", &self::marker_name).min(1),
+                               member("details", &self::details));
     }
 };
 
+// StartTimerDecisionAttributes.
 struct start_timer_decision_attributes {
     std::string timer_id;
     std::optional<std::string> control;
     std::string start_to_fire_timeout;  // seconds, as a decimal string
 
+    template <class self = start_timer_decision_attributes>
     static constexpr auto members() {
-        using self = start_timer_decision_attributes;
-        return std::make_tuple(member("timerId", &self::timer_id).min(1), member("control", &self::control),
+        return std::make_tuple(member("timerId", &self::timer_id).min(1),
+                               member("control", &self::control),
                                member("startToFireTimeout", &self::start_to_fire_timeout).min(1));
     }
 };
 
+// CancelTimerDecisionAttributes.
 struct cancel_timer_decision_attributes {
     std::string timer_id;
 
+    template <class self = cancel_timer_decision_attributes>
     static constexpr auto members() {
-        return std::make_tuple(member("timerId", &cancel_timer_decision_attributes::timer_id).min(1));
+        return std::make_tuple(member("timerId", &self::timer_id).min(1));
+    }
+};
+
+// SignalExternalWorkflowExecutionDecisionAttributes.
+struct signal_external_workflow_execution_decision_attributes {
+    std::string workflow_id;
+    std::optional<std::string> run_id;
+    std::string signal_name;
+    std::optional<std::string> input;
+    std::optional<std::string> control;
+
+    template <class self = signal_external_workflow_execution_decision_attributes>
+    static constexpr auto members() {
+        return std::make_tuple(member("workflowId", &self::workflow_id).min(1),
+                               member("runId", &self::run_id),
+                               member("signalName", &self::signal_name).min(1),
+                               member("input", &self::input),
+                               member("control", &self::control));
+    }
+};
+
+// RequestCancelExternalWorkflowExecutionDecisionAttributes.
+struct request_cancel_external_workflow_execution_decision_attributes {
+    std::string workflow_id;
+    std::optional<std::string> run_id;
+    std::optional<std::string> control;
+
+    template <class self = request_cancel_external_workflow_execution_decision_attributes>
+    static constexpr auto members() {
+        return std::make_tuple(member("workflowId", &self::workflow_id).min(1),
+                               member("runId", &self::run_id),
+                               member("control", &self::control));
+    }
+};
+
+// StartChildWorkflowExecutionDecisionAttributes.
+struct start_child_workflow_execution_decision_attributes {
+    swfpp::workflow_type workflow_type;
+    std::string workflow_id;
+    std::optional<std::string> control;
+    std::optional<std::string> input;
+    std::optional<std::string> execution_start_to_close_timeout;
+    std::optional<swfpp::task_list> task_list;
+    std::optional<std::string> task_priority;
+    std::optional<std::string> task_start_to_close_timeout;
+    std::optional<open_enum<swfpp::child_policy>> child_policy;
+    std::optional<std::vector<std::string>> tag_list;
+    std::optional<std::string> lambda_role;
+
+    template <class self = start_child_workflow_execution_decision_attributes>
+    static constexpr auto members() {
+        return std::make_tuple(member("workflowType", &self::workflow_type),
+                               member("workflowId", &self::workflow_id).min(1),
+                               member("control", &self::control),
+                               member("input", &self::input),
+                               member("executionStartToCloseTimeout", &self::execution_start_to_close_timeout),
+                               member("taskList", &self::task_list),
+                               member("taskPriority", &self::task_priority),
+                               member("taskStartToCloseTimeout", &self::task_start_to_close_timeout),
+                               member("childPolicy", &self::child_policy),
+                               member("tagList", &self::tag_list),
+                               member("lambdaRole", &self::lambda_role).min(1));
+    }
+};
+
+// ScheduleLambdaFunctionDecisionAttributes.
+struct schedule_lambda_function_decision_attributes {
+    std::string id;
+    std::string name;
+    std::optional<std::string> control;
+    std::optional<std::string> input;
+    std::optional<std::string> start_to_close_timeout;
+
+    template <class self = schedule_lambda_function_decision_attributes>
+    static constexpr auto members() {
+        return std::make_tuple(member("id", &self::id).min(1),
+                               member("name", &self::name).min(1),
+                               member("control", &self::control),
+                               member("input", &self::input),
+                               member("startToCloseTimeout", &self::start_to_close_timeout));
     }
 };
 
 // Decision. `decision_type` is required (validation reports it missing when unset); set the
-// attributes member that matches it. The factories build the closing decisions.
+// attributes member that matches it, or build the pair with the factory of the same name:
+//     swfpp::decision::schedule_activity_task({...attributes...})
 struct decision {
     open_enum<swfpp::decision_type> decision_type;
+    std::optional<swfpp::schedule_activity_task_decision_attributes> schedule_activity_task_decision_attributes;
+    std::optional<swfpp::request_cancel_activity_task_decision_attributes>
+        request_cancel_activity_task_decision_attributes;
     std::optional<swfpp::complete_workflow_execution_decision_attributes>
         complete_workflow_execution_decision_attributes;
     std::optional<swfpp::fail_workflow_execution_decision_attributes> fail_workflow_execution_decision_attributes;
     std::optional<swfpp::cancel_workflow_execution_decision_attributes> cancel_workflow_execution_decision_attributes;
+    std::optional<swfpp::continue_as_new_workflow_execution_decision_attributes>
+        continue_as_new_workflow_execution_decision_attributes;
     std::optional<swfpp::record_marker_decision_attributes> record_marker_decision_attributes;
     std::optional<swfpp::start_timer_decision_attributes> start_timer_decision_attributes;
     std::optional<swfpp::cancel_timer_decision_attributes> cancel_timer_decision_attributes;
+    std::optional<swfpp::signal_external_workflow_execution_decision_attributes>
+        signal_external_workflow_execution_decision_attributes;
+    std::optional<swfpp::request_cancel_external_workflow_execution_decision_attributes>
+        request_cancel_external_workflow_execution_decision_attributes;
+    std::optional<swfpp::start_child_workflow_execution_decision_attributes>
+        start_child_workflow_execution_decision_attributes;
+    std::optional<swfpp::schedule_lambda_function_decision_attributes> schedule_lambda_function_decision_attributes;
 
-    static decision complete_workflow_execution(std::optional<std::string> result = std::nullopt) {
+    static decision schedule_activity_task(swfpp::schedule_activity_task_decision_attributes attributes) {
+        decision d;
+        d.decision_type = swfpp::decision_type::schedule_activity_task;
+        d.schedule_activity_task_decision_attributes = std::move(attributes);
+        return d;
+    }
+
+    static decision request_cancel_activity_task(swfpp::request_cancel_activity_task_decision_attributes attributes) {
+        decision d;
+        d.decision_type = swfpp::decision_type::request_cancel_activity_task;
+        d.request_cancel_activity_task_decision_attributes = std::move(attributes);
+        return d;
+    }
+
+    static decision complete_workflow_execution(
+        swfpp::complete_workflow_execution_decision_attributes attributes = {}) {
         decision d;
         d.decision_type = swfpp::decision_type::complete_workflow_execution;
-        d.complete_workflow_execution_decision_attributes = {std::move(result)};
-        return d;
-    }
-    static decision fail_workflow_execution(std::optional<std::string> reason = std::nullopt,
-                                            std::optional<std::string> details = std::nullopt) {
-        decision d;
-        d.decision_type = swfpp::decision_type::fail_workflow_execution;
-        d.fail_workflow_execution_decision_attributes = {std::move(reason), std::move(details)};
-        return d;
-    }
-    // The answer to a WorkflowExecutionCancelRequested event: close the execution as CANCELED.
-    static decision cancel_workflow_execution(std::optional<std::string> details = std::nullopt) {
-        decision d;
-        d.decision_type = swfpp::decision_type::cancel_workflow_execution;
-        d.cancel_workflow_execution_decision_attributes = {std::move(details)};
+        d.complete_workflow_execution_decision_attributes = std::move(attributes);
         return d;
     }
 
+    static decision fail_workflow_execution(swfpp::fail_workflow_execution_decision_attributes attributes = {}) {
+        decision d;
+        d.decision_type = swfpp::decision_type::fail_workflow_execution;
+        d.fail_workflow_execution_decision_attributes = std::move(attributes);
+        return d;
+    }
+
+    static decision cancel_workflow_execution(swfpp::cancel_workflow_execution_decision_attributes attributes = {}) {
+        decision d;
+        d.decision_type = swfpp::decision_type::cancel_workflow_execution;
+        d.cancel_workflow_execution_decision_attributes = std::move(attributes);
+        return d;
+    }
+
+    static decision continue_as_new_workflow_execution(
+        swfpp::continue_as_new_workflow_execution_decision_attributes attributes = {}) {
+        decision d;
+        d.decision_type = swfpp::decision_type::continue_as_new_workflow_execution;
+        d.continue_as_new_workflow_execution_decision_attributes = std::move(attributes);
+        return d;
+    }
+
+    static decision record_marker(swfpp::record_marker_decision_attributes attributes) {
+        decision d;
+        d.decision_type = swfpp::decision_type::record_marker;
+        d.record_marker_decision_attributes = std::move(attributes);
+        return d;
+    }
+
+    static decision start_timer(swfpp::start_timer_decision_attributes attributes) {
+        decision d;
+        d.decision_type = swfpp::decision_type::start_timer;
+        d.start_timer_decision_attributes = std::move(attributes);
+        return d;
+    }
+
+    static decision cancel_timer(swfpp::cancel_timer_decision_attributes attributes) {
+        decision d;
+        d.decision_type = swfpp::decision_type::cancel_timer;
+        d.cancel_timer_decision_attributes = std::move(attributes);
+        return d;
+    }
+
+    static decision signal_external_workflow_execution(
+        swfpp::signal_external_workflow_execution_decision_attributes attributes) {
+        decision d;
+        d.decision_type = swfpp::decision_type::signal_external_workflow_execution;
+        d.signal_external_workflow_execution_decision_attributes = std::move(attributes);
+        return d;
+    }
+
+    static decision request_cancel_external_workflow_execution(
+        swfpp::request_cancel_external_workflow_execution_decision_attributes attributes) {
+        decision d;
+        d.decision_type = swfpp::decision_type::request_cancel_external_workflow_execution;
+        d.request_cancel_external_workflow_execution_decision_attributes = std::move(attributes);
+        return d;
+    }
+
+    static decision start_child_workflow_execution(
+        swfpp::start_child_workflow_execution_decision_attributes attributes) {
+        decision d;
+        d.decision_type = swfpp::decision_type::start_child_workflow_execution;
+        d.start_child_workflow_execution_decision_attributes = std::move(attributes);
+        return d;
+    }
+
+    static decision schedule_lambda_function(swfpp::schedule_lambda_function_decision_attributes attributes) {
+        decision d;
+        d.decision_type = swfpp::decision_type::schedule_lambda_function;
+        d.schedule_lambda_function_decision_attributes = std::move(attributes);
+        return d;
+    }
+
+    template <class self = decision>
     static constexpr auto members() {
-        using self = decision;
-        return std::make_tuple(
-            member("decisionType", &self::decision_type),
-            member("completeWorkflowExecutionDecisionAttributes",
-                   &self::complete_workflow_execution_decision_attributes),
-            member("failWorkflowExecutionDecisionAttributes", &self::fail_workflow_execution_decision_attributes),
-            member("cancelWorkflowExecutionDecisionAttributes", &self::cancel_workflow_execution_decision_attributes),
-            member("recordMarkerDecisionAttributes", &self::record_marker_decision_attributes),
-            member("startTimerDecisionAttributes", &self::start_timer_decision_attributes),
-            member("cancelTimerDecisionAttributes", &self::cancel_timer_decision_attributes));
+        return std::make_tuple(member("decisionType", &self::decision_type),
+                               member("scheduleActivityTaskDecisionAttributes",
+                                      &self::schedule_activity_task_decision_attributes),
+                               member("requestCancelActivityTaskDecisionAttributes",
+                                      &self::request_cancel_activity_task_decision_attributes),
+                               member("completeWorkflowExecutionDecisionAttributes",
+                                      &self::complete_workflow_execution_decision_attributes),
+                               member("failWorkflowExecutionDecisionAttributes",
+                                      &self::fail_workflow_execution_decision_attributes),
+                               member("cancelWorkflowExecutionDecisionAttributes",
+                                      &self::cancel_workflow_execution_decision_attributes),
+                               member("continueAsNewWorkflowExecutionDecisionAttributes",
+                                      &self::continue_as_new_workflow_execution_decision_attributes),
+                               member("recordMarkerDecisionAttributes", &self::record_marker_decision_attributes),
+                               member("startTimerDecisionAttributes", &self::start_timer_decision_attributes),
+                               member("cancelTimerDecisionAttributes", &self::cancel_timer_decision_attributes),
+                               member("signalExternalWorkflowExecutionDecisionAttributes",
+                                      &self::signal_external_workflow_execution_decision_attributes),
+                               member("requestCancelExternalWorkflowExecutionDecisionAttributes",
+                                      &self::request_cancel_external_workflow_execution_decision_attributes),
+                               member("startChildWorkflowExecutionDecisionAttributes",
+                                      &self::start_child_workflow_execution_decision_attributes),
+                               member("scheduleLambdaFunctionDecisionAttributes",
+                                      &self::schedule_lambda_function_decision_attributes));
     }
 };
 
@@ -3744,11 +5207,12 @@ SWFPP_NAMESPACE_END
 
 #endif
 // ---- end swfpp/types/decisions.hpp ----
-// ---- begin swfpp/operations/request_cancel_workflow_execution.hpp ----
-// swfpp — RequestCancelWorkflowExecution: ask SWF to cancel a workflow execution gracefully.
-// The service records a WorkflowExecutionCancelRequested event; the decider decides what to do.
-#ifndef SWFPP_OPERATIONS_REQUEST_CANCEL_WORKFLOW_EXECUTION_HPP
-#define SWFPP_OPERATIONS_REQUEST_CANCEL_WORKFLOW_EXECUTION_HPP
+// ---- begin swfpp/types/registrations.hpp ----
+// swfpp — domains, workflow types and activity types as the Describe*/List* calls return them.
+// Generated by tools/codegen/generate.py from botocore's SWF model; edit the generator or
+// tools/codegen/notes.py, not this file.
+#ifndef SWFPP_TYPES_REGISTRATIONS_HPP
+#define SWFPP_TYPES_REGISTRATIONS_HPP
 
 #include <optional>
 #include <string>
@@ -3758,38 +5222,1780 @@ SWFPP_NAMESPACE_END
 
 SWFPP_NAMESPACE_BEGIN
 
-struct request_cancel_workflow_execution_input {
-    std::string domain;                 // the domain of the execution
-    std::string workflow_id;            // the workflowId of the execution
-    std::optional<std::string> run_id;  // unset: the current open run with that workflowId
+// DomainInfo.
+struct domain_info {
+    std::string name;
+    open_enum<registration_status> status;
+    std::optional<std::string> description;
+    std::optional<std::string> arn;
 
+    template <class self = domain_info>
     static constexpr auto members() {
-        using self = request_cancel_workflow_execution_input;
-        return std::make_tuple(member("domain", &self::domain).min(1),
-                               member("workflowId", &self::workflow_id).min(1),
-                               member("runId", &self::run_id));
+        return std::make_tuple(member("name", &self::name).min(1),
+                               member("status", &self::status),
+                               member("description", &self::description),
+                               member("arn", &self::arn).min(1));
     }
 };
 
-struct request_cancel_workflow_execution_output {
-    static constexpr auto members() { return std::tuple<>(); }
+// WorkflowTypeInfo.
+struct workflow_type_info {
+    swfpp::workflow_type workflow_type;
+    open_enum<registration_status> status;
+    std::optional<std::string> description;
+    timestamp creation_date{};
+    std::optional<timestamp> deprecation_date;
+
+    template <class self = workflow_type_info>
+    static constexpr auto members() {
+        return std::make_tuple(member("workflowType", &self::workflow_type),
+                               member("status", &self::status),
+                               member("description", &self::description),
+                               member("creationDate", &self::creation_date),
+                               member("deprecationDate", &self::deprecation_date));
+    }
 };
 
-struct request_cancel_workflow_execution {
-    static constexpr std::string_view name = "RequestCancelWorkflowExecution";
-    using input = request_cancel_workflow_execution_input;
-    using output = request_cancel_workflow_execution_output;
+// ActivityTypeInfo.
+struct activity_type_info {
+    swfpp::activity_type activity_type;
+    open_enum<registration_status> status;
+    std::optional<std::string> description;
+    timestamp creation_date{};
+    std::optional<timestamp> deprecation_date;
+
+    template <class self = activity_type_info>
+    static constexpr auto members() {
+        return std::make_tuple(member("activityType", &self::activity_type),
+                               member("status", &self::status),
+                               member("description", &self::description),
+                               member("creationDate", &self::creation_date),
+                               member("deprecationDate", &self::deprecation_date));
+    }
 };
 
 SWFPP_NAMESPACE_END
 
 #endif
-// ---- end swfpp/operations/request_cancel_workflow_execution.hpp ----
+// ---- end swfpp/types/registrations.hpp ----
+// ---- begin swfpp/types/visibility.hpp ----
+// swfpp — what the List*/Count* calls over executions and task lists filter by and return.
+// Generated by tools/codegen/generate.py from botocore's SWF model; edit the generator or
+// tools/codegen/notes.py, not this file.
+#ifndef SWFPP_TYPES_VISIBILITY_HPP
+#define SWFPP_TYPES_VISIBILITY_HPP
+
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <vector>
+
+
+SWFPP_NAMESPACE_BEGIN
+
+// WorkflowExecutionInfo.
+struct workflow_execution_info {
+    workflow_execution execution;
+    swfpp::workflow_type workflow_type;
+    timestamp start_timestamp{};
+    std::optional<timestamp> close_timestamp;
+    open_enum<swfpp::execution_status> execution_status;
+    std::optional<open_enum<swfpp::close_status>> close_status;  // set once the execution is closed
+    std::optional<workflow_execution> parent;
+    std::optional<std::vector<std::string>> tag_list;
+    std::optional<bool> cancel_requested;  // RequestCancelWorkflowExecution was called on it
+
+    template <class self = workflow_execution_info>
+    static constexpr auto members() {
+        return std::make_tuple(member("execution", &self::execution),
+                               member("workflowType", &self::workflow_type),
+                               member("startTimestamp", &self::start_timestamp),
+                               member("closeTimestamp", &self::close_timestamp),
+                               member("executionStatus", &self::execution_status),
+                               member("closeStatus", &self::close_status),
+                               member("parent", &self::parent),
+                               member("tagList", &self::tag_list),
+                               member("cancelRequested", &self::cancel_requested));
+    }
+};
+
+// WorkflowExecutionInfos.
+struct workflow_execution_infos {
+    std::vector<workflow_execution_info> execution_infos;
+    std::optional<std::string> next_page_token;
+
+    template <class self = workflow_execution_infos>
+    static constexpr auto members() {
+        return std::make_tuple(member("executionInfos", &self::execution_infos),
+                               member("nextPageToken", &self::next_page_token));
+    }
+};
+
+// ExecutionTimeFilter: from `oldest_date` up to `latest_date` (unset: now).
+struct execution_time_filter {
+    timestamp oldest_date{};
+    std::optional<timestamp> latest_date;
+
+    template <class self = execution_time_filter>
+    static constexpr auto members() {
+        return std::make_tuple(member("oldestDate", &self::oldest_date),
+                               member("latestDate", &self::latest_date));
+    }
+};
+
+// WorkflowExecutionFilter.
+struct workflow_execution_filter {
+    std::string workflow_id;
+
+    template <class self = workflow_execution_filter>
+    static constexpr auto members() {
+        return std::make_tuple(member("workflowId", &self::workflow_id).min(1));
+    }
+};
+
+// WorkflowTypeFilter.
+struct workflow_type_filter {
+    std::string name;
+    std::optional<std::string> version;
+
+    template <class self = workflow_type_filter>
+    static constexpr auto members() {
+        return std::make_tuple(member("name", &self::name).min(1),
+                               member("version", &self::version));
+    }
+};
+
+// TagFilter.
+struct tag_filter {
+    std::string tag;
+
+    template <class self = tag_filter>
+    static constexpr auto members() {
+        return std::make_tuple(member("tag", &self::tag));
+    }
+};
+
+// CloseStatusFilter.
+struct close_status_filter {
+    open_enum<close_status> status;
+
+    template <class self = close_status_filter>
+    static constexpr auto members() {
+        return std::make_tuple(member("status", &self::status));
+    }
+};
+
+// WorkflowExecutionCount.
+struct workflow_execution_count {
+    std::int32_t count = 0;
+    std::optional<bool> truncated;
+
+    template <class self = workflow_execution_count>
+    static constexpr auto members() {
+        return std::make_tuple(member("count", &self::count).min(0),
+                               member("truncated", &self::truncated));
+    }
+};
+
+// PendingTaskCount.
+struct pending_task_count {
+    std::int32_t count = 0;
+    std::optional<bool> truncated;
+
+    template <class self = pending_task_count>
+    static constexpr auto members() {
+        return std::make_tuple(member("count", &self::count).min(0),
+                               member("truncated", &self::truncated));
+    }
+};
+
+SWFPP_NAMESPACE_END
+
+#endif
+// ---- end swfpp/types/visibility.hpp ----
+// ---- begin swfpp/operations.hpp ----
+// swfpp — every SWF operation. A translation unit that calls a few includes just those:
+// swfpp/operations/<operation>.hpp.
+// Generated by tools/codegen/generate.py from botocore's SWF model; edit the generator or
+// tools/codegen/notes.py, not this file.
+#ifndef SWFPP_OPERATIONS_HPP
+#define SWFPP_OPERATIONS_HPP
+
+// ---- begin swfpp/operations_fwd.hpp ----
+// swfpp — the names of every SWF operation, declared only: what the client needs for its named
+// members, so that a translation unit compiles just the operations it includes.
+// Generated by tools/codegen/generate.py from botocore's SWF model; edit the generator or
+// tools/codegen/notes.py, not this file.
+#ifndef SWFPP_OPERATIONS_FWD_HPP
+#define SWFPP_OPERATIONS_FWD_HPP
+
+
+SWFPP_NAMESPACE_BEGIN
+
+struct count_closed_workflow_executions;
+struct count_open_workflow_executions;
+struct count_pending_activity_tasks;
+struct count_pending_decision_tasks;
+struct delete_activity_type;
+struct delete_workflow_type;
+struct deprecate_activity_type;
+struct deprecate_domain;
+struct deprecate_workflow_type;
+struct describe_activity_type;
+struct describe_domain;
+struct describe_workflow_execution;
+struct describe_workflow_type;
+struct get_workflow_execution_history;
+struct list_activity_types;
+struct list_closed_workflow_executions;
+struct list_domains;
+struct list_open_workflow_executions;
+struct list_tags_for_resource;
+struct list_workflow_types;
+struct poll_for_activity_task;
+struct poll_for_decision_task;
+struct record_activity_task_heartbeat;
+struct register_activity_type;
+struct register_domain;
+struct register_workflow_type;
+struct request_cancel_workflow_execution;
+struct respond_activity_task_canceled;
+struct respond_activity_task_completed;
+struct respond_activity_task_failed;
+struct respond_decision_task_completed;
+struct signal_workflow_execution;
+struct start_workflow_execution;
+struct tag_resource;
+struct terminate_workflow_execution;
+struct undeprecate_activity_type;
+struct undeprecate_domain;
+struct undeprecate_workflow_type;
+struct untag_resource;
+
+SWFPP_NAMESPACE_END
+
+// X(operation) for each operation, in alphabetical order.
+#define SWFPP_FOR_EACH_OPERATION(X) \
+    X(count_closed_workflow_executions) \
+    X(count_open_workflow_executions) \
+    X(count_pending_activity_tasks) \
+    X(count_pending_decision_tasks) \
+    X(delete_activity_type) \
+    X(delete_workflow_type) \
+    X(deprecate_activity_type) \
+    X(deprecate_domain) \
+    X(deprecate_workflow_type) \
+    X(describe_activity_type) \
+    X(describe_domain) \
+    X(describe_workflow_execution) \
+    X(describe_workflow_type) \
+    X(get_workflow_execution_history) \
+    X(list_activity_types) \
+    X(list_closed_workflow_executions) \
+    X(list_domains) \
+    X(list_open_workflow_executions) \
+    X(list_tags_for_resource) \
+    X(list_workflow_types) \
+    X(poll_for_activity_task) \
+    X(poll_for_decision_task) \
+    X(record_activity_task_heartbeat) \
+    X(register_activity_type) \
+    X(register_domain) \
+    X(register_workflow_type) \
+    X(request_cancel_workflow_execution) \
+    X(respond_activity_task_canceled) \
+    X(respond_activity_task_completed) \
+    X(respond_activity_task_failed) \
+    X(respond_decision_task_completed) \
+    X(signal_workflow_execution) \
+    X(start_workflow_execution) \
+    X(tag_resource) \
+    X(terminate_workflow_execution) \
+    X(undeprecate_activity_type) \
+    X(undeprecate_domain) \
+    X(undeprecate_workflow_type) \
+    X(untag_resource)
+
+#endif
+// ---- end swfpp/operations_fwd.hpp ----
+// ---- begin swfpp/operations/count_closed_workflow_executions.hpp ----
+// swfpp — CountClosedWorkflowExecutions: how many closed executions match a filter.
+// Generated by tools/codegen/generate.py from botocore's SWF model; edit the generator or
+// tools/codegen/notes.py, not this file.
+#ifndef SWFPP_OPERATIONS_COUNT_CLOSED_WORKFLOW_EXECUTIONS_HPP
+#define SWFPP_OPERATIONS_COUNT_CLOSED_WORKFLOW_EXECUTIONS_HPP
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+
+
+SWFPP_NAMESPACE_BEGIN
+
+// Exactly one of the time filters, and at most one of the other filters, may be set
+// (checked before sending).
+struct count_closed_workflow_executions_input {
+    std::string domain;
+    std::optional<execution_time_filter> start_time_filter;
+    std::optional<execution_time_filter> close_time_filter;
+    std::optional<workflow_execution_filter> execution_filter;
+    std::optional<workflow_type_filter> type_filter;
+    std::optional<swfpp::tag_filter> tag_filter;
+    std::optional<swfpp::close_status_filter> close_status_filter;
+
+    template <class self = count_closed_workflow_executions_input>
+    static constexpr auto members() {
+        return std::make_tuple(member("domain", &self::domain).min(1),
+                               member("startTimeFilter", &self::start_time_filter),
+                               member("closeTimeFilter", &self::close_time_filter),
+                               member("executionFilter", &self::execution_filter),
+                               member("typeFilter", &self::type_filter),
+                               member("tagFilter", &self::tag_filter),
+                               member("closeStatusFilter", &self::close_status_filter));
+    }
+
+    // The filter rules the service enforces, checked by validate() before anything is sent.
+    template <class self = count_closed_workflow_executions_input>
+    static constexpr auto choices() {
+        return std::make_tuple(
+            exactly_one_of(member("startTimeFilter", &self::start_time_filter),
+                           member("closeTimeFilter", &self::close_time_filter)),
+            at_most_one_of(member("executionFilter", &self::execution_filter),
+                           member("closeStatusFilter", &self::close_status_filter),
+                           member("typeFilter", &self::type_filter),
+                           member("tagFilter", &self::tag_filter)));
+    }
+};
+
+using count_closed_workflow_executions_output = workflow_execution_count;
+
+struct count_closed_workflow_executions {
+    static constexpr std::string_view name = "CountClosedWorkflowExecutions";
+    using input = count_closed_workflow_executions_input;
+    using output = count_closed_workflow_executions_output;
+    // The errors the model names for CountClosedWorkflowExecutions.
+    static constexpr std::array<swf_fault, 2> errors{swf_fault::unknown_resource, swf_fault::operation_not_permitted};
+};
+
+SWFPP_NAMESPACE_END
+
+#endif
+// ---- end swfpp/operations/count_closed_workflow_executions.hpp ----
+// ---- begin swfpp/operations/count_open_workflow_executions.hpp ----
+// swfpp — CountOpenWorkflowExecutions: how many open executions match a filter.
+// Generated by tools/codegen/generate.py from botocore's SWF model; edit the generator or
+// tools/codegen/notes.py, not this file.
+#ifndef SWFPP_OPERATIONS_COUNT_OPEN_WORKFLOW_EXECUTIONS_HPP
+#define SWFPP_OPERATIONS_COUNT_OPEN_WORKFLOW_EXECUTIONS_HPP
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+
+
+SWFPP_NAMESPACE_BEGIN
+
+// At most one of the execution, type and tag filters may be set (checked before sending).
+struct count_open_workflow_executions_input {
+    std::string domain;
+    execution_time_filter start_time_filter;
+    std::optional<workflow_type_filter> type_filter;
+    std::optional<swfpp::tag_filter> tag_filter;
+    std::optional<workflow_execution_filter> execution_filter;
+
+    template <class self = count_open_workflow_executions_input>
+    static constexpr auto members() {
+        return std::make_tuple(member("domain", &self::domain).min(1),
+                               member("startTimeFilter", &self::start_time_filter),
+                               member("typeFilter", &self::type_filter),
+                               member("tagFilter", &self::tag_filter),
+                               member("executionFilter", &self::execution_filter));
+    }
+
+    // The filter rules the service enforces, checked by validate() before anything is sent.
+    template <class self = count_open_workflow_executions_input>
+    static constexpr auto choices() {
+        return std::make_tuple(
+            at_most_one_of(member("executionFilter", &self::execution_filter),
+                           member("typeFilter", &self::type_filter),
+                           member("tagFilter", &self::tag_filter)));
+    }
+};
+
+using count_open_workflow_executions_output = workflow_execution_count;
+
+struct count_open_workflow_executions {
+    static constexpr std::string_view name = "CountOpenWorkflowExecutions";
+    using input = count_open_workflow_executions_input;
+    using output = count_open_workflow_executions_output;
+    // The errors the model names for CountOpenWorkflowExecutions.
+    static constexpr std::array<swf_fault, 2> errors{swf_fault::unknown_resource, swf_fault::operation_not_permitted};
+};
+
+SWFPP_NAMESPACE_END
+
+#endif
+// ---- end swfpp/operations/count_open_workflow_executions.hpp ----
+// ---- begin swfpp/operations/count_pending_activity_tasks.hpp ----
+// swfpp — CountPendingActivityTasks: how many activity tasks wait in a task list.
+// Generated by tools/codegen/generate.py from botocore's SWF model; edit the generator or
+// tools/codegen/notes.py, not this file.
+#ifndef SWFPP_OPERATIONS_COUNT_PENDING_ACTIVITY_TASKS_HPP
+#define SWFPP_OPERATIONS_COUNT_PENDING_ACTIVITY_TASKS_HPP
+
+#include <array>
+#include <string>
+#include <string_view>
+#include <tuple>
+
+
+SWFPP_NAMESPACE_BEGIN
+
+struct count_pending_activity_tasks_input {
+    std::string domain;
+    swfpp::task_list task_list;
+
+    template <class self = count_pending_activity_tasks_input>
+    static constexpr auto members() {
+        return std::make_tuple(member("domain", &self::domain).min(1),
+                               member("taskList", &self::task_list));
+    }
+};
+
+using count_pending_activity_tasks_output = pending_task_count;
+
+struct count_pending_activity_tasks {
+    static constexpr std::string_view name = "CountPendingActivityTasks";
+    using input = count_pending_activity_tasks_input;
+    using output = count_pending_activity_tasks_output;
+    // The errors the model names for CountPendingActivityTasks.
+    static constexpr std::array<swf_fault, 2> errors{swf_fault::unknown_resource, swf_fault::operation_not_permitted};
+};
+
+SWFPP_NAMESPACE_END
+
+#endif
+// ---- end swfpp/operations/count_pending_activity_tasks.hpp ----
+// ---- begin swfpp/operations/count_pending_decision_tasks.hpp ----
+// swfpp — CountPendingDecisionTasks: how many decision tasks wait in a task list.
+// Generated by tools/codegen/generate.py from botocore's SWF model; edit the generator or
+// tools/codegen/notes.py, not this file.
+#ifndef SWFPP_OPERATIONS_COUNT_PENDING_DECISION_TASKS_HPP
+#define SWFPP_OPERATIONS_COUNT_PENDING_DECISION_TASKS_HPP
+
+#include <array>
+#include <string>
+#include <string_view>
+#include <tuple>
+
+
+SWFPP_NAMESPACE_BEGIN
+
+struct count_pending_decision_tasks_input {
+    std::string domain;
+    swfpp::task_list task_list;
+
+    template <class self = count_pending_decision_tasks_input>
+    static constexpr auto members() {
+        return std::make_tuple(member("domain", &self::domain).min(1),
+                               member("taskList", &self::task_list));
+    }
+};
+
+using count_pending_decision_tasks_output = pending_task_count;
+
+struct count_pending_decision_tasks {
+    static constexpr std::string_view name = "CountPendingDecisionTasks";
+    using input = count_pending_decision_tasks_input;
+    using output = count_pending_decision_tasks_output;
+    // The errors the model names for CountPendingDecisionTasks.
+    static constexpr std::array<swf_fault, 2> errors{swf_fault::unknown_resource, swf_fault::operation_not_permitted};
+};
+
+SWFPP_NAMESPACE_END
+
+#endif
+// ---- end swfpp/operations/count_pending_decision_tasks.hpp ----
+// ---- begin swfpp/operations/delete_activity_type.hpp ----
+// swfpp — DeleteActivityType: remove a deprecated activity type for good.
+// Generated by tools/codegen/generate.py from botocore's SWF model; edit the generator or
+// tools/codegen/notes.py, not this file.
+#ifndef SWFPP_OPERATIONS_DELETE_ACTIVITY_TYPE_HPP
+#define SWFPP_OPERATIONS_DELETE_ACTIVITY_TYPE_HPP
+
+#include <array>
+#include <string>
+#include <string_view>
+#include <tuple>
+
+
+SWFPP_NAMESPACE_BEGIN
+
+struct delete_activity_type_input {
+    std::string domain;
+    swfpp::activity_type activity_type;
+
+    template <class self = delete_activity_type_input>
+    static constexpr auto members() {
+        return std::make_tuple(member("domain", &self::domain).min(1),
+                               member("activityType", &self::activity_type));
+    }
+};
+
+struct delete_activity_type_output {
+    static constexpr auto members() { return std::tuple<>(); }
+};
+
+struct delete_activity_type {
+    static constexpr std::string_view name = "DeleteActivityType";
+    using input = delete_activity_type_input;
+    using output = delete_activity_type_output;
+    // The errors the model names for DeleteActivityType.
+    static constexpr std::array<swf_fault, 3> errors{
+        swf_fault::unknown_resource,
+        swf_fault::type_not_deprecated,
+        swf_fault::operation_not_permitted};
+};
+
+SWFPP_NAMESPACE_END
+
+#endif
+// ---- end swfpp/operations/delete_activity_type.hpp ----
+// ---- begin swfpp/operations/delete_workflow_type.hpp ----
+// swfpp — DeleteWorkflowType: remove a deprecated workflow type for good.
+// Generated by tools/codegen/generate.py from botocore's SWF model; edit the generator or
+// tools/codegen/notes.py, not this file.
+#ifndef SWFPP_OPERATIONS_DELETE_WORKFLOW_TYPE_HPP
+#define SWFPP_OPERATIONS_DELETE_WORKFLOW_TYPE_HPP
+
+#include <array>
+#include <string>
+#include <string_view>
+#include <tuple>
+
+
+SWFPP_NAMESPACE_BEGIN
+
+struct delete_workflow_type_input {
+    std::string domain;
+    swfpp::workflow_type workflow_type;
+
+    template <class self = delete_workflow_type_input>
+    static constexpr auto members() {
+        return std::make_tuple(member("domain", &self::domain).min(1),
+                               member("workflowType", &self::workflow_type));
+    }
+};
+
+struct delete_workflow_type_output {
+    static constexpr auto members() { return std::tuple<>(); }
+};
+
+struct delete_workflow_type {
+    static constexpr std::string_view name = "DeleteWorkflowType";
+    using input = delete_workflow_type_input;
+    using output = delete_workflow_type_output;
+    // The errors the model names for DeleteWorkflowType.
+    static constexpr std::array<swf_fault, 3> errors{
+        swf_fault::unknown_resource,
+        swf_fault::type_not_deprecated,
+        swf_fault::operation_not_permitted};
+};
+
+SWFPP_NAMESPACE_END
+
+#endif
+// ---- end swfpp/operations/delete_workflow_type.hpp ----
+// ---- begin swfpp/operations/deprecate_activity_type.hpp ----
+// swfpp — DeprecateActivityType: stop new tasks of an activity type; running ones go on.
+// Generated by tools/codegen/generate.py from botocore's SWF model; edit the generator or
+// tools/codegen/notes.py, not this file.
+#ifndef SWFPP_OPERATIONS_DEPRECATE_ACTIVITY_TYPE_HPP
+#define SWFPP_OPERATIONS_DEPRECATE_ACTIVITY_TYPE_HPP
+
+#include <array>
+#include <string>
+#include <string_view>
+#include <tuple>
+
+
+SWFPP_NAMESPACE_BEGIN
+
+struct deprecate_activity_type_input {
+    std::string domain;
+    swfpp::activity_type activity_type;
+
+    template <class self = deprecate_activity_type_input>
+    static constexpr auto members() {
+        return std::make_tuple(member("domain", &self::domain).min(1),
+                               member("activityType", &self::activity_type));
+    }
+};
+
+struct deprecate_activity_type_output {
+    static constexpr auto members() { return std::tuple<>(); }
+};
+
+struct deprecate_activity_type {
+    static constexpr std::string_view name = "DeprecateActivityType";
+    using input = deprecate_activity_type_input;
+    using output = deprecate_activity_type_output;
+    // The errors the model names for DeprecateActivityType.
+    static constexpr std::array<swf_fault, 3> errors{
+        swf_fault::unknown_resource,
+        swf_fault::type_deprecated,
+        swf_fault::operation_not_permitted};
+};
+
+SWFPP_NAMESPACE_END
+
+#endif
+// ---- end swfpp/operations/deprecate_activity_type.hpp ----
+// ---- begin swfpp/operations/deprecate_domain.hpp ----
+// swfpp — DeprecateDomain: stop new executions in a domain; running ones go on.
+// Generated by tools/codegen/generate.py from botocore's SWF model; edit the generator or
+// tools/codegen/notes.py, not this file.
+#ifndef SWFPP_OPERATIONS_DEPRECATE_DOMAIN_HPP
+#define SWFPP_OPERATIONS_DEPRECATE_DOMAIN_HPP
+
+#include <array>
+#include <string>
+#include <string_view>
+#include <tuple>
+
+
+SWFPP_NAMESPACE_BEGIN
+
+struct deprecate_domain_input {
+    std::string name;
+
+    template <class self = deprecate_domain_input>
+    static constexpr auto members() {
+        return std::make_tuple(member("name", &self::name).min(1));
+    }
+};
+
+struct deprecate_domain_output {
+    static constexpr auto members() { return std::tuple<>(); }
+};
+
+struct deprecate_domain {
+    static constexpr std::string_view name = "DeprecateDomain";
+    using input = deprecate_domain_input;
+    using output = deprecate_domain_output;
+    // The errors the model names for DeprecateDomain.
+    static constexpr std::array<swf_fault, 3> errors{
+        swf_fault::unknown_resource,
+        swf_fault::domain_deprecated,
+        swf_fault::operation_not_permitted};
+};
+
+SWFPP_NAMESPACE_END
+
+#endif
+// ---- end swfpp/operations/deprecate_domain.hpp ----
+// ---- begin swfpp/operations/deprecate_workflow_type.hpp ----
+// swfpp — DeprecateWorkflowType: stop new executions of a workflow type; running ones go on.
+// Generated by tools/codegen/generate.py from botocore's SWF model; edit the generator or
+// tools/codegen/notes.py, not this file.
+#ifndef SWFPP_OPERATIONS_DEPRECATE_WORKFLOW_TYPE_HPP
+#define SWFPP_OPERATIONS_DEPRECATE_WORKFLOW_TYPE_HPP
+
+#include <array>
+#include <string>
+#include <string_view>
+#include <tuple>
+
+
+SWFPP_NAMESPACE_BEGIN
+
+struct deprecate_workflow_type_input {
+    std::string domain;
+    swfpp::workflow_type workflow_type;
+
+    template <class self = deprecate_workflow_type_input>
+    static constexpr auto members() {
+        return std::make_tuple(member("domain", &self::domain).min(1),
+                               member("workflowType", &self::workflow_type));
+    }
+};
+
+struct deprecate_workflow_type_output {
+    static constexpr auto members() { return std::tuple<>(); }
+};
+
+struct deprecate_workflow_type {
+    static constexpr std::string_view name = "DeprecateWorkflowType";
+    using input = deprecate_workflow_type_input;
+    using output = deprecate_workflow_type_output;
+    // The errors the model names for DeprecateWorkflowType.
+    static constexpr std::array<swf_fault, 3> errors{
+        swf_fault::unknown_resource,
+        swf_fault::type_deprecated,
+        swf_fault::operation_not_permitted};
+};
+
+SWFPP_NAMESPACE_END
+
+#endif
+// ---- end swfpp/operations/deprecate_workflow_type.hpp ----
+// ---- begin swfpp/operations/describe_activity_type.hpp ----
+// swfpp — DescribeActivityType: an activity type's status and registered defaults.
+// Generated by tools/codegen/generate.py from botocore's SWF model; edit the generator or
+// tools/codegen/notes.py, not this file.
+#ifndef SWFPP_OPERATIONS_DESCRIBE_ACTIVITY_TYPE_HPP
+#define SWFPP_OPERATIONS_DESCRIBE_ACTIVITY_TYPE_HPP
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+
+
+SWFPP_NAMESPACE_BEGIN
+
+struct describe_activity_type_input {
+    std::string domain;
+    swfpp::activity_type activity_type;
+
+    template <class self = describe_activity_type_input>
+    static constexpr auto members() {
+        return std::make_tuple(member("domain", &self::domain).min(1),
+                               member("activityType", &self::activity_type));
+    }
+};
+
+// ActivityTypeConfiguration.
+struct activity_type_configuration {
+    std::optional<std::string> default_task_start_to_close_timeout;
+    std::optional<std::string> default_task_heartbeat_timeout;
+    std::optional<task_list> default_task_list;
+    std::optional<std::string> default_task_priority;
+    std::optional<std::string> default_task_schedule_to_start_timeout;
+    std::optional<std::string> default_task_schedule_to_close_timeout;
+
+    template <class self = activity_type_configuration>
+    static constexpr auto members() {
+        return std::make_tuple(member("defaultTaskStartToCloseTimeout", &self::default_task_start_to_close_timeout),
+                               member("defaultTaskHeartbeatTimeout", &self::default_task_heartbeat_timeout),
+                               member("defaultTaskList", &self::default_task_list),
+                               member("defaultTaskPriority", &self::default_task_priority),
+                               member("defaultTaskScheduleToStartTimeout",
+                                      &self::default_task_schedule_to_start_timeout),
+                               member("defaultTaskScheduleToCloseTimeout",
+                                      &self::default_task_schedule_to_close_timeout));
+    }
+};
+
+// ActivityTypeDetail.
+struct describe_activity_type_output {
+    activity_type_info type_info;
+    activity_type_configuration configuration;
+
+    template <class self = describe_activity_type_output>
+    static constexpr auto members() {
+        return std::make_tuple(member("typeInfo", &self::type_info),
+                               member("configuration", &self::configuration));
+    }
+};
+
+struct describe_activity_type {
+    static constexpr std::string_view name = "DescribeActivityType";
+    using input = describe_activity_type_input;
+    using output = describe_activity_type_output;
+    // The errors the model names for DescribeActivityType.
+    static constexpr std::array<swf_fault, 2> errors{swf_fault::unknown_resource, swf_fault::operation_not_permitted};
+};
+
+SWFPP_NAMESPACE_END
+
+#endif
+// ---- end swfpp/operations/describe_activity_type.hpp ----
+// ---- begin swfpp/operations/describe_domain.hpp ----
+// swfpp — DescribeDomain: a domain's status and retention period.
+// Generated by tools/codegen/generate.py from botocore's SWF model; edit the generator or
+// tools/codegen/notes.py, not this file.
+#ifndef SWFPP_OPERATIONS_DESCRIBE_DOMAIN_HPP
+#define SWFPP_OPERATIONS_DESCRIBE_DOMAIN_HPP
+
+#include <array>
+#include <string>
+#include <string_view>
+#include <tuple>
+
+
+SWFPP_NAMESPACE_BEGIN
+
+struct describe_domain_input {
+    std::string name;
+
+    template <class self = describe_domain_input>
+    static constexpr auto members() {
+        return std::make_tuple(member("name", &self::name).min(1));
+    }
+};
+
+// DomainConfiguration.
+struct domain_configuration {
+    std::string workflow_execution_retention_period_in_days;
+
+    template <class self = domain_configuration>
+    static constexpr auto members() {
+        return std::make_tuple(member("workflowExecutionRetentionPeriodInDays",
+                                      &self::workflow_execution_retention_period_in_days).min(1));
+    }
+};
+
+// DomainDetail.
+struct describe_domain_output {
+    swfpp::domain_info domain_info;
+    domain_configuration configuration;
+
+    template <class self = describe_domain_output>
+    static constexpr auto members() {
+        return std::make_tuple(member("domainInfo", &self::domain_info),
+                               member("configuration", &self::configuration));
+    }
+};
+
+struct describe_domain {
+    static constexpr std::string_view name = "DescribeDomain";
+    using input = describe_domain_input;
+    using output = describe_domain_output;
+    // The errors the model names for DescribeDomain.
+    static constexpr std::array<swf_fault, 2> errors{swf_fault::unknown_resource, swf_fault::operation_not_permitted};
+};
+
+SWFPP_NAMESPACE_END
+
+#endif
+// ---- end swfpp/operations/describe_domain.hpp ----
+// ---- begin swfpp/operations/describe_workflow_execution.hpp ----
+// swfpp — DescribeWorkflowExecution: status, configuration and open counts of one run.
+// Generated by tools/codegen/generate.py from botocore's SWF model; edit the generator or
+// tools/codegen/notes.py, not this file.
+#ifndef SWFPP_OPERATIONS_DESCRIBE_WORKFLOW_EXECUTION_HPP
+#define SWFPP_OPERATIONS_DESCRIBE_WORKFLOW_EXECUTION_HPP
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+
+
+SWFPP_NAMESPACE_BEGIN
+
+struct describe_workflow_execution_input {
+    std::string domain;
+    workflow_execution execution;
+
+    template <class self = describe_workflow_execution_input>
+    static constexpr auto members() {
+        return std::make_tuple(member("domain", &self::domain).min(1),
+                               member("execution", &self::execution));
+    }
+};
+
+// WorkflowExecutionConfiguration.
+struct workflow_execution_configuration {
+    std::string task_start_to_close_timeout;
+    std::string execution_start_to_close_timeout;
+    swfpp::task_list task_list;
+    std::optional<std::string> task_priority;
+    open_enum<swfpp::child_policy> child_policy;
+    std::optional<std::string> lambda_role;
+
+    template <class self = workflow_execution_configuration>
+    static constexpr auto members() {
+        return std::make_tuple(member("taskStartToCloseTimeout", &self::task_start_to_close_timeout).min(1),
+                               member("executionStartToCloseTimeout", &self::execution_start_to_close_timeout).min(1),
+                               member("taskList", &self::task_list),
+                               member("taskPriority", &self::task_priority),
+                               member("childPolicy", &self::child_policy),
+                               member("lambdaRole", &self::lambda_role).min(1));
+    }
+};
+
+// WorkflowExecutionOpenCounts.
+struct workflow_execution_open_counts {
+    std::int32_t open_activity_tasks = 0;
+    std::int32_t open_decision_tasks = 0;
+    std::int32_t open_timers = 0;
+    std::int32_t open_child_workflow_executions = 0;
+    std::optional<std::int32_t> open_lambda_functions;
+
+    template <class self = workflow_execution_open_counts>
+    static constexpr auto members() {
+        return std::make_tuple(member("openActivityTasks", &self::open_activity_tasks).min(0),
+                               member("openDecisionTasks", &self::open_decision_tasks).min(0),
+                               member("openTimers", &self::open_timers).min(0),
+                               member("openChildWorkflowExecutions", &self::open_child_workflow_executions).min(0),
+                               member("openLambdaFunctions", &self::open_lambda_functions).min(0));
+    }
+};
+
+// WorkflowExecutionDetail.
+struct describe_workflow_execution_output {
+    workflow_execution_info execution_info;
+    workflow_execution_configuration execution_configuration;
+    workflow_execution_open_counts open_counts;
+    std::optional<timestamp> latest_activity_task_timestamp;
+    std::optional<std::string> latest_execution_context;
+
+    template <class self = describe_workflow_execution_output>
+    static constexpr auto members() {
+        return std::make_tuple(member("executionInfo", &self::execution_info),
+                               member("executionConfiguration", &self::execution_configuration),
+                               member("openCounts", &self::open_counts),
+                               member("latestActivityTaskTimestamp", &self::latest_activity_task_timestamp),
+                               member("latestExecutionContext", &self::latest_execution_context));
+    }
+};
+
+struct describe_workflow_execution {
+    static constexpr std::string_view name = "DescribeWorkflowExecution";
+    using input = describe_workflow_execution_input;
+    using output = describe_workflow_execution_output;
+    // The errors the model names for DescribeWorkflowExecution.
+    static constexpr std::array<swf_fault, 2> errors{swf_fault::unknown_resource, swf_fault::operation_not_permitted};
+};
+
+SWFPP_NAMESPACE_END
+
+#endif
+// ---- end swfpp/operations/describe_workflow_execution.hpp ----
+// ---- begin swfpp/operations/describe_workflow_type.hpp ----
+// swfpp — DescribeWorkflowType: a workflow type's status and registered defaults.
+// Generated by tools/codegen/generate.py from botocore's SWF model; edit the generator or
+// tools/codegen/notes.py, not this file.
+#ifndef SWFPP_OPERATIONS_DESCRIBE_WORKFLOW_TYPE_HPP
+#define SWFPP_OPERATIONS_DESCRIBE_WORKFLOW_TYPE_HPP
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+
+
+SWFPP_NAMESPACE_BEGIN
+
+struct describe_workflow_type_input {
+    std::string domain;
+    swfpp::workflow_type workflow_type;
+
+    template <class self = describe_workflow_type_input>
+    static constexpr auto members() {
+        return std::make_tuple(member("domain", &self::domain).min(1),
+                               member("workflowType", &self::workflow_type));
+    }
+};
+
+// WorkflowTypeConfiguration.
+struct workflow_type_configuration {
+    std::optional<std::string> default_task_start_to_close_timeout;
+    std::optional<std::string> default_execution_start_to_close_timeout;
+    std::optional<task_list> default_task_list;
+    std::optional<std::string> default_task_priority;
+    std::optional<open_enum<child_policy>> default_child_policy;
+    std::optional<std::string> default_lambda_role;
+
+    template <class self = workflow_type_configuration>
+    static constexpr auto members() {
+        return std::make_tuple(member("defaultTaskStartToCloseTimeout", &self::default_task_start_to_close_timeout),
+                               member("defaultExecutionStartToCloseTimeout",
+                                      &self::default_execution_start_to_close_timeout),
+                               member("defaultTaskList", &self::default_task_list),
+                               member("defaultTaskPriority", &self::default_task_priority),
+                               member("defaultChildPolicy", &self::default_child_policy),
+                               member("defaultLambdaRole", &self::default_lambda_role).min(1));
+    }
+};
+
+// WorkflowTypeDetail.
+struct describe_workflow_type_output {
+    workflow_type_info type_info;
+    workflow_type_configuration configuration;
+
+    template <class self = describe_workflow_type_output>
+    static constexpr auto members() {
+        return std::make_tuple(member("typeInfo", &self::type_info),
+                               member("configuration", &self::configuration));
+    }
+};
+
+struct describe_workflow_type {
+    static constexpr std::string_view name = "DescribeWorkflowType";
+    using input = describe_workflow_type_input;
+    using output = describe_workflow_type_output;
+    // The errors the model names for DescribeWorkflowType.
+    static constexpr std::array<swf_fault, 2> errors{swf_fault::unknown_resource, swf_fault::operation_not_permitted};
+};
+
+SWFPP_NAMESPACE_END
+
+#endif
+// ---- end swfpp/operations/describe_workflow_type.hpp ----
+// ---- begin swfpp/operations/get_workflow_execution_history.hpp ----
+// swfpp — GetWorkflowExecutionHistory: one page of an execution's history events.
+// Generated by tools/codegen/generate.py from botocore's SWF model; edit the generator or
+// tools/codegen/notes.py, not this file.
+#ifndef SWFPP_OPERATIONS_GET_WORKFLOW_EXECUTION_HISTORY_HPP
+#define SWFPP_OPERATIONS_GET_WORKFLOW_EXECUTION_HISTORY_HPP
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <vector>
+
+
+SWFPP_NAMESPACE_BEGIN
+
+// For the next page, send the same input with `next_page_token` from the previous output
+// (or use swfpp/paginator.hpp).
+struct get_workflow_execution_history_input {
+    std::string domain;
+    workflow_execution execution;
+    std::optional<std::string> next_page_token;
+    std::optional<std::int32_t> maximum_page_size;  // 0 or unset: the service's maximum (1000)
+    std::optional<bool> reverse_order;
+
+    template <class self = get_workflow_execution_history_input>
+    static constexpr auto members() {
+        return std::make_tuple(member("domain", &self::domain).min(1),
+                               member("execution", &self::execution),
+                               member("nextPageToken", &self::next_page_token),
+                               member("maximumPageSize", &self::maximum_page_size).min(0),
+                               member("reverseOrder", &self::reverse_order));
+    }
+};
+
+// History. `next_page_token` is set when more events remain.
+struct get_workflow_execution_history_output {
+    std::vector<history_event> events;
+    std::optional<std::string> next_page_token;
+
+    template <class self = get_workflow_execution_history_output>
+    static constexpr auto members() {
+        return std::make_tuple(member("events", &self::events),
+                               member("nextPageToken", &self::next_page_token));
+    }
+};
+
+struct get_workflow_execution_history {
+    static constexpr std::string_view name = "GetWorkflowExecutionHistory";
+    using input = get_workflow_execution_history_input;
+    using output = get_workflow_execution_history_output;
+    // The errors the model names for GetWorkflowExecutionHistory.
+    static constexpr std::array<swf_fault, 2> errors{swf_fault::unknown_resource, swf_fault::operation_not_permitted};
+    // botocore's paginator: pages chained by nextPageToken, items from `events`.
+    struct pagination {
+        static constexpr auto input_token = &input::next_page_token;
+        static constexpr auto output_token = &output::next_page_token;
+        static constexpr auto limit_key = &input::maximum_page_size;
+        static constexpr auto result_key = &output::events;
+    };
+};
+
+SWFPP_NAMESPACE_END
+
+#endif
+// ---- end swfpp/operations/get_workflow_execution_history.hpp ----
+// ---- begin swfpp/operations/list_activity_types.hpp ----
+// swfpp — ListActivityTypes: one page of a domain's activity types.
+// Generated by tools/codegen/generate.py from botocore's SWF model; edit the generator or
+// tools/codegen/notes.py, not this file.
+#ifndef SWFPP_OPERATIONS_LIST_ACTIVITY_TYPES_HPP
+#define SWFPP_OPERATIONS_LIST_ACTIVITY_TYPES_HPP
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <vector>
+
+
+SWFPP_NAMESPACE_BEGIN
+
+struct list_activity_types_input {
+    std::string domain;
+    std::optional<std::string> name;
+    open_enum<swfpp::registration_status> registration_status;
+    std::optional<std::string> next_page_token;
+    std::optional<std::int32_t> maximum_page_size;
+    std::optional<bool> reverse_order;
+
+    template <class self = list_activity_types_input>
+    static constexpr auto members() {
+        return std::make_tuple(member("domain", &self::domain).min(1),
+                               member("name", &self::name).min(1),
+                               member("registrationStatus", &self::registration_status),
+                               member("nextPageToken", &self::next_page_token),
+                               member("maximumPageSize", &self::maximum_page_size).min(0),
+                               member("reverseOrder", &self::reverse_order));
+    }
+};
+
+// ActivityTypeInfos.
+struct list_activity_types_output {
+    std::vector<activity_type_info> type_infos;
+    std::optional<std::string> next_page_token;
+
+    template <class self = list_activity_types_output>
+    static constexpr auto members() {
+        return std::make_tuple(member("typeInfos", &self::type_infos),
+                               member("nextPageToken", &self::next_page_token));
+    }
+};
+
+struct list_activity_types {
+    static constexpr std::string_view name = "ListActivityTypes";
+    using input = list_activity_types_input;
+    using output = list_activity_types_output;
+    // The errors the model names for ListActivityTypes.
+    static constexpr std::array<swf_fault, 2> errors{swf_fault::operation_not_permitted, swf_fault::unknown_resource};
+    // botocore's paginator: pages chained by nextPageToken, items from `typeInfos`.
+    struct pagination {
+        static constexpr auto input_token = &input::next_page_token;
+        static constexpr auto output_token = &output::next_page_token;
+        static constexpr auto limit_key = &input::maximum_page_size;
+        static constexpr auto result_key = &output::type_infos;
+    };
+};
+
+SWFPP_NAMESPACE_END
+
+#endif
+// ---- end swfpp/operations/list_activity_types.hpp ----
+// ---- begin swfpp/operations/list_closed_workflow_executions.hpp ----
+// swfpp — ListClosedWorkflowExecutions: one page of closed executions matching a filter.
+// Generated by tools/codegen/generate.py from botocore's SWF model; edit the generator or
+// tools/codegen/notes.py, not this file.
+#ifndef SWFPP_OPERATIONS_LIST_CLOSED_WORKFLOW_EXECUTIONS_HPP
+#define SWFPP_OPERATIONS_LIST_CLOSED_WORKFLOW_EXECUTIONS_HPP
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+
+
+SWFPP_NAMESPACE_BEGIN
+
+// Exactly one of the time filters, and at most one of the other filters, may be set
+// (checked before sending).
+struct list_closed_workflow_executions_input {
+    std::string domain;
+    std::optional<execution_time_filter> start_time_filter;
+    std::optional<execution_time_filter> close_time_filter;
+    std::optional<workflow_execution_filter> execution_filter;
+    std::optional<swfpp::close_status_filter> close_status_filter;
+    std::optional<workflow_type_filter> type_filter;
+    std::optional<swfpp::tag_filter> tag_filter;
+    std::optional<std::string> next_page_token;
+    std::optional<std::int32_t> maximum_page_size;
+    std::optional<bool> reverse_order;
+
+    template <class self = list_closed_workflow_executions_input>
+    static constexpr auto members() {
+        return std::make_tuple(member("domain", &self::domain).min(1),
+                               member("startTimeFilter", &self::start_time_filter),
+                               member("closeTimeFilter", &self::close_time_filter),
+                               member("executionFilter", &self::execution_filter),
+                               member("closeStatusFilter", &self::close_status_filter),
+                               member("typeFilter", &self::type_filter),
+                               member("tagFilter", &self::tag_filter),
+                               member("nextPageToken", &self::next_page_token),
+                               member("maximumPageSize", &self::maximum_page_size).min(0),
+                               member("reverseOrder", &self::reverse_order));
+    }
+
+    // The filter rules the service enforces, checked by validate() before anything is sent.
+    template <class self = list_closed_workflow_executions_input>
+    static constexpr auto choices() {
+        return std::make_tuple(
+            exactly_one_of(member("startTimeFilter", &self::start_time_filter),
+                           member("closeTimeFilter", &self::close_time_filter)),
+            at_most_one_of(member("executionFilter", &self::execution_filter),
+                           member("closeStatusFilter", &self::close_status_filter),
+                           member("typeFilter", &self::type_filter),
+                           member("tagFilter", &self::tag_filter)));
+    }
+};
+
+using list_closed_workflow_executions_output = workflow_execution_infos;
+
+struct list_closed_workflow_executions {
+    static constexpr std::string_view name = "ListClosedWorkflowExecutions";
+    using input = list_closed_workflow_executions_input;
+    using output = list_closed_workflow_executions_output;
+    // The errors the model names for ListClosedWorkflowExecutions.
+    static constexpr std::array<swf_fault, 2> errors{swf_fault::unknown_resource, swf_fault::operation_not_permitted};
+    // botocore's paginator: pages chained by nextPageToken, items from `executionInfos`.
+    struct pagination {
+        static constexpr auto input_token = &input::next_page_token;
+        static constexpr auto output_token = &output::next_page_token;
+        static constexpr auto limit_key = &input::maximum_page_size;
+        static constexpr auto result_key = &output::execution_infos;
+    };
+};
+
+SWFPP_NAMESPACE_END
+
+#endif
+// ---- end swfpp/operations/list_closed_workflow_executions.hpp ----
+// ---- begin swfpp/operations/list_domains.hpp ----
+// swfpp — ListDomains: one page of the account's domains in the region.
+// Generated by tools/codegen/generate.py from botocore's SWF model; edit the generator or
+// tools/codegen/notes.py, not this file.
+#ifndef SWFPP_OPERATIONS_LIST_DOMAINS_HPP
+#define SWFPP_OPERATIONS_LIST_DOMAINS_HPP
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <vector>
+
+
+SWFPP_NAMESPACE_BEGIN
+
+struct list_domains_input {
+    std::optional<std::string> next_page_token;
+    open_enum<swfpp::registration_status> registration_status;
+    std::optional<std::int32_t> maximum_page_size;
+    std::optional<bool> reverse_order;
+
+    template <class self = list_domains_input>
+    static constexpr auto members() {
+        return std::make_tuple(member("nextPageToken", &self::next_page_token),
+                               member("registrationStatus", &self::registration_status),
+                               member("maximumPageSize", &self::maximum_page_size).min(0),
+                               member("reverseOrder", &self::reverse_order));
+    }
+};
+
+// DomainInfos.
+struct list_domains_output {
+    std::vector<domain_info> domain_infos;
+    std::optional<std::string> next_page_token;
+
+    template <class self = list_domains_output>
+    static constexpr auto members() {
+        return std::make_tuple(member("domainInfos", &self::domain_infos),
+                               member("nextPageToken", &self::next_page_token));
+    }
+};
+
+struct list_domains {
+    static constexpr std::string_view name = "ListDomains";
+    using input = list_domains_input;
+    using output = list_domains_output;
+    // The errors the model names for ListDomains.
+    static constexpr std::array<swf_fault, 1> errors{swf_fault::operation_not_permitted};
+    // botocore's paginator: pages chained by nextPageToken, items from `domainInfos`.
+    struct pagination {
+        static constexpr auto input_token = &input::next_page_token;
+        static constexpr auto output_token = &output::next_page_token;
+        static constexpr auto limit_key = &input::maximum_page_size;
+        static constexpr auto result_key = &output::domain_infos;
+    };
+};
+
+SWFPP_NAMESPACE_END
+
+#endif
+// ---- end swfpp/operations/list_domains.hpp ----
+// ---- begin swfpp/operations/list_open_workflow_executions.hpp ----
+// swfpp — ListOpenWorkflowExecutions: one page of open executions matching a filter.
+// Generated by tools/codegen/generate.py from botocore's SWF model; edit the generator or
+// tools/codegen/notes.py, not this file.
+#ifndef SWFPP_OPERATIONS_LIST_OPEN_WORKFLOW_EXECUTIONS_HPP
+#define SWFPP_OPERATIONS_LIST_OPEN_WORKFLOW_EXECUTIONS_HPP
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+
+
+SWFPP_NAMESPACE_BEGIN
+
+// At most one of the execution, type and tag filters may be set (checked before sending).
+struct list_open_workflow_executions_input {
+    std::string domain;
+    execution_time_filter start_time_filter;
+    std::optional<workflow_type_filter> type_filter;
+    std::optional<swfpp::tag_filter> tag_filter;
+    std::optional<std::string> next_page_token;
+    std::optional<std::int32_t> maximum_page_size;
+    std::optional<bool> reverse_order;
+    std::optional<workflow_execution_filter> execution_filter;
+
+    template <class self = list_open_workflow_executions_input>
+    static constexpr auto members() {
+        return std::make_tuple(member("domain", &self::domain).min(1),
+                               member("startTimeFilter", &self::start_time_filter),
+                               member("typeFilter", &self::type_filter),
+                               member("tagFilter", &self::tag_filter),
+                               member("nextPageToken", &self::next_page_token),
+                               member("maximumPageSize", &self::maximum_page_size).min(0),
+                               member("reverseOrder", &self::reverse_order),
+                               member("executionFilter", &self::execution_filter));
+    }
+
+    // The filter rules the service enforces, checked by validate() before anything is sent.
+    template <class self = list_open_workflow_executions_input>
+    static constexpr auto choices() {
+        return std::make_tuple(
+            at_most_one_of(member("executionFilter", &self::execution_filter),
+                           member("typeFilter", &self::type_filter),
+                           member("tagFilter", &self::tag_filter)));
+    }
+};
+
+using list_open_workflow_executions_output = workflow_execution_infos;
+
+struct list_open_workflow_executions {
+    static constexpr std::string_view name = "ListOpenWorkflowExecutions";
+    using input = list_open_workflow_executions_input;
+    using output = list_open_workflow_executions_output;
+    // The errors the model names for ListOpenWorkflowExecutions.
+    static constexpr std::array<swf_fault, 2> errors{swf_fault::unknown_resource, swf_fault::operation_not_permitted};
+    // botocore's paginator: pages chained by nextPageToken, items from `executionInfos`.
+    struct pagination {
+        static constexpr auto input_token = &input::next_page_token;
+        static constexpr auto output_token = &output::next_page_token;
+        static constexpr auto limit_key = &input::maximum_page_size;
+        static constexpr auto result_key = &output::execution_infos;
+    };
+};
+
+SWFPP_NAMESPACE_END
+
+#endif
+// ---- end swfpp/operations/list_open_workflow_executions.hpp ----
+// ---- begin swfpp/operations/list_tags_for_resource.hpp ----
+// swfpp — ListTagsForResource: the tags on a domain.
+// Generated by tools/codegen/generate.py from botocore's SWF model; edit the generator or
+// tools/codegen/notes.py, not this file.
+#ifndef SWFPP_OPERATIONS_LIST_TAGS_FOR_RESOURCE_HPP
+#define SWFPP_OPERATIONS_LIST_TAGS_FOR_RESOURCE_HPP
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <vector>
+
+
+SWFPP_NAMESPACE_BEGIN
+
+struct list_tags_for_resource_input {
+    std::string resource_arn;
+
+    template <class self = list_tags_for_resource_input>
+    static constexpr auto members() {
+        return std::make_tuple(member("resourceArn", &self::resource_arn).min(1));
+    }
+};
+
+// ListTagsForResourceOutput.
+struct list_tags_for_resource_output {
+    std::optional<std::vector<resource_tag>> tags;
+
+    template <class self = list_tags_for_resource_output>
+    static constexpr auto members() {
+        return std::make_tuple(member("tags", &self::tags));
+    }
+};
+
+struct list_tags_for_resource {
+    static constexpr std::string_view name = "ListTagsForResource";
+    using input = list_tags_for_resource_input;
+    using output = list_tags_for_resource_output;
+    // The errors the model names for ListTagsForResource.
+    static constexpr std::array<swf_fault, 3> errors{
+        swf_fault::unknown_resource,
+        swf_fault::limit_exceeded,
+        swf_fault::operation_not_permitted};
+};
+
+SWFPP_NAMESPACE_END
+
+#endif
+// ---- end swfpp/operations/list_tags_for_resource.hpp ----
+// ---- begin swfpp/operations/list_workflow_types.hpp ----
+// swfpp — ListWorkflowTypes: one page of a domain's workflow types.
+// Generated by tools/codegen/generate.py from botocore's SWF model; edit the generator or
+// tools/codegen/notes.py, not this file.
+#ifndef SWFPP_OPERATIONS_LIST_WORKFLOW_TYPES_HPP
+#define SWFPP_OPERATIONS_LIST_WORKFLOW_TYPES_HPP
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <vector>
+
+
+SWFPP_NAMESPACE_BEGIN
+
+struct list_workflow_types_input {
+    std::string domain;
+    std::optional<std::string> name;
+    open_enum<swfpp::registration_status> registration_status;
+    std::optional<std::string> next_page_token;
+    std::optional<std::int32_t> maximum_page_size;
+    std::optional<bool> reverse_order;
+
+    template <class self = list_workflow_types_input>
+    static constexpr auto members() {
+        return std::make_tuple(member("domain", &self::domain).min(1),
+                               member("name", &self::name).min(1),
+                               member("registrationStatus", &self::registration_status),
+                               member("nextPageToken", &self::next_page_token),
+                               member("maximumPageSize", &self::maximum_page_size).min(0),
+                               member("reverseOrder", &self::reverse_order));
+    }
+};
+
+// WorkflowTypeInfos.
+struct list_workflow_types_output {
+    std::vector<workflow_type_info> type_infos;
+    std::optional<std::string> next_page_token;
+
+    template <class self = list_workflow_types_output>
+    static constexpr auto members() {
+        return std::make_tuple(member("typeInfos", &self::type_infos),
+                               member("nextPageToken", &self::next_page_token));
+    }
+};
+
+struct list_workflow_types {
+    static constexpr std::string_view name = "ListWorkflowTypes";
+    using input = list_workflow_types_input;
+    using output = list_workflow_types_output;
+    // The errors the model names for ListWorkflowTypes.
+    static constexpr std::array<swf_fault, 2> errors{swf_fault::operation_not_permitted, swf_fault::unknown_resource};
+    // botocore's paginator: pages chained by nextPageToken, items from `typeInfos`.
+    struct pagination {
+        static constexpr auto input_token = &input::next_page_token;
+        static constexpr auto output_token = &output::next_page_token;
+        static constexpr auto limit_key = &input::maximum_page_size;
+        static constexpr auto result_key = &output::type_infos;
+    };
+};
+
+SWFPP_NAMESPACE_END
+
+#endif
+// ---- end swfpp/operations/list_workflow_types.hpp ----
+// ---- begin swfpp/operations/poll_for_activity_task.hpp ----
+// swfpp — PollForActivityTask: an activity worker asks for the next task of a task list.
+// SWF holds the call open up to 60 seconds; when none comes it answers with an empty task
+// (no taskToken): check has_task().
+// Generated by tools/codegen/generate.py from botocore's SWF model; edit the generator or
+// tools/codegen/notes.py, not this file.
+#ifndef SWFPP_OPERATIONS_POLL_FOR_ACTIVITY_TASK_HPP
+#define SWFPP_OPERATIONS_POLL_FOR_ACTIVITY_TASK_HPP
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+
+
+SWFPP_NAMESPACE_BEGIN
+
+struct poll_for_activity_task_input {
+    std::string domain;
+    swfpp::task_list task_list;
+    std::optional<std::string> identity;  // recorded in ActivityTaskStarted
+
+    template <class self = poll_for_activity_task_input>
+    static constexpr auto members() {
+        return std::make_tuple(member("domain", &self::domain).min(1),
+                               member("taskList", &self::task_list),
+                               member("identity", &self::identity));
+    }
+};
+
+// ActivityTask. Empty (no taskToken) when the poll timed out: check has_task().
+struct poll_for_activity_task_output {
+    std::string task_token;  // empty when the poll timed out without a task
+    std::string activity_id;
+    std::int64_t started_event_id = 0;
+    swfpp::workflow_execution workflow_execution;
+    swfpp::activity_type activity_type;
+    std::optional<std::string> input;
+
+    bool has_task() const noexcept { return !task_token.empty(); }
+
+    template <class self = poll_for_activity_task_output>
+    static constexpr auto members() {
+        return std::make_tuple(member("taskToken", &self::task_token).min(1),
+                               member("activityId", &self::activity_id).min(1),
+                               member("startedEventId", &self::started_event_id),
+                               member("workflowExecution", &self::workflow_execution),
+                               member("activityType", &self::activity_type),
+                               member("input", &self::input));
+    }
+};
+
+struct poll_for_activity_task {
+    static constexpr std::string_view name = "PollForActivityTask";
+    using input = poll_for_activity_task_input;
+    using output = poll_for_activity_task_output;
+    // The errors the model names for PollForActivityTask.
+    static constexpr std::array<swf_fault, 3> errors{
+        swf_fault::unknown_resource,
+        swf_fault::operation_not_permitted,
+        swf_fault::limit_exceeded};
+};
+
+SWFPP_NAMESPACE_END
+
+#endif
+// ---- end swfpp/operations/poll_for_activity_task.hpp ----
+// ---- begin swfpp/operations/poll_for_decision_task.hpp ----
+// swfpp — PollForDecisionTask: a decider asks for the next decision task of a task list.
+// SWF holds the call open up to 60 seconds; when none comes it answers with an empty task
+// (no taskToken): check has_task().
+// Generated by tools/codegen/generate.py from botocore's SWF model; edit the generator or
+// tools/codegen/notes.py, not this file.
+#ifndef SWFPP_OPERATIONS_POLL_FOR_DECISION_TASK_HPP
+#define SWFPP_OPERATIONS_POLL_FOR_DECISION_TASK_HPP
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <vector>
+
+
+SWFPP_NAMESPACE_BEGIN
+
+// For the next page of a long history, poll again with `next_page_token` from the output.
+struct poll_for_decision_task_input {
+    std::string domain;
+    swfpp::task_list task_list;
+    std::optional<std::string> identity;  // recorded in DecisionTaskStarted
+    std::optional<std::string> next_page_token;
+    std::optional<std::int32_t> maximum_page_size;  // 0 or unset: the service's maximum (1000)
+    std::optional<bool> reverse_order;
+    std::optional<bool> start_at_previous_started_event;
+
+    template <class self = poll_for_decision_task_input>
+    static constexpr auto members() {
+        return std::make_tuple(member("domain", &self::domain).min(1),
+                               member("taskList", &self::task_list),
+                               member("identity", &self::identity),
+                               member("nextPageToken", &self::next_page_token),
+                               member("maximumPageSize", &self::maximum_page_size).min(0),
+                               member("reverseOrder", &self::reverse_order),
+                               member("startAtPreviousStartedEvent", &self::start_at_previous_started_event));
+    }
+};
+
+// DecisionTask. Empty (no taskToken) when the poll timed out: check has_task().
+struct poll_for_decision_task_output {
+    std::string task_token;  // empty when the poll timed out without a task
+    std::int64_t started_event_id = 0;
+    swfpp::workflow_execution workflow_execution;
+    swfpp::workflow_type workflow_type;
+    std::vector<history_event> events;
+    std::optional<std::string> next_page_token;
+    std::optional<std::int64_t> previous_started_event_id;
+
+    bool has_task() const noexcept { return !task_token.empty(); }
+
+    template <class self = poll_for_decision_task_output>
+    static constexpr auto members() {
+        return std::make_tuple(member("taskToken", &self::task_token).min(1),
+                               member("startedEventId", &self::started_event_id),
+                               member("workflowExecution", &self::workflow_execution),
+                               member("workflowType", &self::workflow_type),
+                               member("events", &self::events),
+                               member("nextPageToken", &self::next_page_token),
+                               member("previousStartedEventId", &self::previous_started_event_id));
+    }
+};
+
+struct poll_for_decision_task {
+    static constexpr std::string_view name = "PollForDecisionTask";
+    using input = poll_for_decision_task_input;
+    using output = poll_for_decision_task_output;
+    // The errors the model names for PollForDecisionTask.
+    static constexpr std::array<swf_fault, 3> errors{
+        swf_fault::unknown_resource,
+        swf_fault::operation_not_permitted,
+        swf_fault::limit_exceeded};
+    // botocore's paginator: pages chained by nextPageToken, items from `events`.
+    struct pagination {
+        static constexpr auto input_token = &input::next_page_token;
+        static constexpr auto output_token = &output::next_page_token;
+        static constexpr auto limit_key = &input::maximum_page_size;
+        static constexpr auto result_key = &output::events;
+    };
+};
+
+SWFPP_NAMESPACE_END
+
+#endif
+// ---- end swfpp/operations/poll_for_decision_task.hpp ----
+// ---- begin swfpp/operations/record_activity_task_heartbeat.hpp ----
+// swfpp — RecordActivityTaskHeartbeat: an activity worker says it is alive; the answer says whether
+// the task's cancellation was requested.
+// Generated by tools/codegen/generate.py from botocore's SWF model; edit the generator or
+// tools/codegen/notes.py, not this file.
+#ifndef SWFPP_OPERATIONS_RECORD_ACTIVITY_TASK_HEARTBEAT_HPP
+#define SWFPP_OPERATIONS_RECORD_ACTIVITY_TASK_HEARTBEAT_HPP
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+
+
+SWFPP_NAMESPACE_BEGIN
+
+struct record_activity_task_heartbeat_input {
+    std::string task_token;  // from poll_for_activity_task_output
+    std::optional<std::string> details;
+
+    template <class self = record_activity_task_heartbeat_input>
+    static constexpr auto members() {
+        return std::make_tuple(member("taskToken", &self::task_token).min(1),
+                               member("details", &self::details));
+    }
+};
+
+// ActivityTaskStatus.
+struct record_activity_task_heartbeat_output {
+    bool cancel_requested = false;  // stop the work and answer RespondActivityTaskCanceled
+
+    template <class self = record_activity_task_heartbeat_output>
+    static constexpr auto members() {
+        return std::make_tuple(member("cancelRequested", &self::cancel_requested));
+    }
+};
+
+struct record_activity_task_heartbeat {
+    static constexpr std::string_view name = "RecordActivityTaskHeartbeat";
+    using input = record_activity_task_heartbeat_input;
+    using output = record_activity_task_heartbeat_output;
+    // The errors the model names for RecordActivityTaskHeartbeat.
+    static constexpr std::array<swf_fault, 2> errors{swf_fault::unknown_resource, swf_fault::operation_not_permitted};
+};
+
+SWFPP_NAMESPACE_END
+
+#endif
+// ---- end swfpp/operations/record_activity_task_heartbeat.hpp ----
+// ---- begin swfpp/operations/register_activity_type.hpp ----
+// swfpp — RegisterActivityType: declare an activity type (name and version) and its defaults.
+// Generated by tools/codegen/generate.py from botocore's SWF model; edit the generator or
+// tools/codegen/notes.py, not this file.
+#ifndef SWFPP_OPERATIONS_REGISTER_ACTIVITY_TYPE_HPP
+#define SWFPP_OPERATIONS_REGISTER_ACTIVITY_TYPE_HPP
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+
+
+SWFPP_NAMESPACE_BEGIN
+
+// The defaults apply to tasks scheduled without their own values; durations are decimal
+// strings of seconds ("NONE" for no limit).
+struct register_activity_type_input {
+    std::string domain;
+    std::string name;
+    std::string version;
+    std::optional<std::string> description;
+    std::optional<std::string> default_task_start_to_close_timeout;
+    std::optional<std::string> default_task_heartbeat_timeout;
+    std::optional<task_list> default_task_list;
+    std::optional<std::string> default_task_priority;
+    std::optional<std::string> default_task_schedule_to_start_timeout;
+    std::optional<std::string> default_task_schedule_to_close_timeout;
+
+    template <class self = register_activity_type_input>
+    static constexpr auto members() {
+        return std::make_tuple(member("domain", &self::domain).min(1),
+                               member("name", &self::name).min(1),
+                               member("version", &self::version).min(1),
+                               member("description", &self::description),
+                               member("defaultTaskStartToCloseTimeout", &self::default_task_start_to_close_timeout),
+                               member("defaultTaskHeartbeatTimeout", &self::default_task_heartbeat_timeout),
+                               member("defaultTaskList", &self::default_task_list),
+                               member("defaultTaskPriority", &self::default_task_priority),
+                               member("defaultTaskScheduleToStartTimeout",
+                                      &self::default_task_schedule_to_start_timeout),
+                               member("defaultTaskScheduleToCloseTimeout",
+                                      &self::default_task_schedule_to_close_timeout));
+    }
+};
+
+struct register_activity_type_output {
+    static constexpr auto members() { return std::tuple<>(); }
+};
+
+struct register_activity_type {
+    static constexpr std::string_view name = "RegisterActivityType";
+    using input = register_activity_type_input;
+    using output = register_activity_type_output;
+    // The errors the model names for RegisterActivityType.
+    static constexpr std::array<swf_fault, 4> errors{
+        swf_fault::type_already_exists,
+        swf_fault::limit_exceeded,
+        swf_fault::unknown_resource,
+        swf_fault::operation_not_permitted};
+};
+
+SWFPP_NAMESPACE_END
+
+#endif
+// ---- end swfpp/operations/register_activity_type.hpp ----
 // ---- begin swfpp/operations/register_domain.hpp ----
 // swfpp — RegisterDomain: create a domain, the namespace of workflow types and executions.
+// Generated by tools/codegen/generate.py from botocore's SWF model; edit the generator or
+// tools/codegen/notes.py, not this file.
 #ifndef SWFPP_OPERATIONS_REGISTER_DOMAIN_HPP
 #define SWFPP_OPERATIONS_REGISTER_DOMAIN_HPP
 
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -3805,12 +7011,12 @@ struct register_domain_input {
     std::string workflow_execution_retention_period_in_days;  // a decimal string, e.g. "1"
     std::optional<std::vector<resource_tag>> tags;
 
+    template <class self = register_domain_input>
     static constexpr auto members() {
-        using self = register_domain_input;
-        return std::make_tuple(member("name", &self::name).min(1), member("description", &self::description),
+        return std::make_tuple(member("name", &self::name).min(1),
+                               member("description", &self::description),
                                member("workflowExecutionRetentionPeriodInDays",
-                                      &self::workflow_execution_retention_period_in_days)
-                                   .min(1),
+                                      &self::workflow_execution_retention_period_in_days).min(1),
                                member("tags", &self::tags));
     }
 };
@@ -3819,11 +7025,16 @@ struct register_domain_output {
     static constexpr auto members() { return std::tuple<>(); }
 };
 
-// Faults: DomainAlreadyExistsFault, LimitExceededFault, OperationNotPermittedFault, TooManyTagsFault.
 struct register_domain {
     static constexpr std::string_view name = "RegisterDomain";
     using input = register_domain_input;
     using output = register_domain_output;
+    // The errors the model names for RegisterDomain.
+    static constexpr std::array<swf_fault, 4> errors{
+        swf_fault::domain_already_exists,
+        swf_fault::limit_exceeded,
+        swf_fault::operation_not_permitted,
+        swf_fault::too_many_tags};
 };
 
 SWFPP_NAMESPACE_END
@@ -3832,9 +7043,12 @@ SWFPP_NAMESPACE_END
 // ---- end swfpp/operations/register_domain.hpp ----
 // ---- begin swfpp/operations/register_workflow_type.hpp ----
 // swfpp — RegisterWorkflowType: declare a workflow type (name and version) and its defaults.
+// Generated by tools/codegen/generate.py from botocore's SWF model; edit the generator or
+// tools/codegen/notes.py, not this file.
 #ifndef SWFPP_OPERATIONS_REGISTER_WORKFLOW_TYPE_HPP
 #define SWFPP_OPERATIONS_REGISTER_WORKFLOW_TYPE_HPP
 
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -3857,17 +7071,19 @@ struct register_workflow_type_input {
     std::optional<open_enum<child_policy>> default_child_policy;
     std::optional<std::string> default_lambda_role;
 
+    template <class self = register_workflow_type_input>
     static constexpr auto members() {
-        using self = register_workflow_type_input;
-        return std::make_tuple(
-            member("domain", &self::domain).min(1), member("name", &self::name).min(1),
-            member("version", &self::version).min(1), member("description", &self::description),
-            member("defaultTaskStartToCloseTimeout", &self::default_task_start_to_close_timeout),
-            member("defaultExecutionStartToCloseTimeout", &self::default_execution_start_to_close_timeout),
-            member("defaultTaskList", &self::default_task_list),
-            member("defaultTaskPriority", &self::default_task_priority),
-            member("defaultChildPolicy", &self::default_child_policy),
-            member("defaultLambdaRole", &self::default_lambda_role).min(1));
+        return std::make_tuple(member("domain", &self::domain).min(1),
+                               member("name", &self::name).min(1),
+                               member("version", &self::version).min(1),
+                               member("description", &self::description),
+                               member("defaultTaskStartToCloseTimeout", &self::default_task_start_to_close_timeout),
+                               member("defaultExecutionStartToCloseTimeout",
+                                      &self::default_execution_start_to_close_timeout),
+                               member("defaultTaskList", &self::default_task_list),
+                               member("defaultTaskPriority", &self::default_task_priority),
+                               member("defaultChildPolicy", &self::default_child_policy),
+                               member("defaultLambdaRole", &self::default_lambda_role).min(1));
     }
 };
 
@@ -3875,22 +7091,307 @@ struct register_workflow_type_output {
     static constexpr auto members() { return std::tuple<>(); }
 };
 
-// Faults: TypeAlreadyExistsFault, LimitExceededFault, UnknownResourceFault, OperationNotPermittedFault.
 struct register_workflow_type {
     static constexpr std::string_view name = "RegisterWorkflowType";
     using input = register_workflow_type_input;
     using output = register_workflow_type_output;
+    // The errors the model names for RegisterWorkflowType.
+    static constexpr std::array<swf_fault, 4> errors{
+        swf_fault::type_already_exists,
+        swf_fault::limit_exceeded,
+        swf_fault::unknown_resource,
+        swf_fault::operation_not_permitted};
 };
 
 SWFPP_NAMESPACE_END
 
 #endif
 // ---- end swfpp/operations/register_workflow_type.hpp ----
+// ---- begin swfpp/operations/request_cancel_workflow_execution.hpp ----
+// swfpp — RequestCancelWorkflowExecution: ask SWF to cancel a workflow execution gracefully.
+// The service records a WorkflowExecutionCancelRequested event; the decider decides what to do.
+// Generated by tools/codegen/generate.py from botocore's SWF model; edit the generator or
+// tools/codegen/notes.py, not this file.
+#ifndef SWFPP_OPERATIONS_REQUEST_CANCEL_WORKFLOW_EXECUTION_HPP
+#define SWFPP_OPERATIONS_REQUEST_CANCEL_WORKFLOW_EXECUTION_HPP
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+
+
+SWFPP_NAMESPACE_BEGIN
+
+struct request_cancel_workflow_execution_input {
+    std::string domain;                 // the domain of the execution
+    std::string workflow_id;            // the workflowId of the execution
+    std::optional<std::string> run_id;  // unset: the current open run with that workflowId
+
+    template <class self = request_cancel_workflow_execution_input>
+    static constexpr auto members() {
+        return std::make_tuple(member("domain", &self::domain).min(1),
+                               member("workflowId", &self::workflow_id).min(1),
+                               member("runId", &self::run_id));
+    }
+};
+
+struct request_cancel_workflow_execution_output {
+    static constexpr auto members() { return std::tuple<>(); }
+};
+
+struct request_cancel_workflow_execution {
+    static constexpr std::string_view name = "RequestCancelWorkflowExecution";
+    using input = request_cancel_workflow_execution_input;
+    using output = request_cancel_workflow_execution_output;
+    // The errors the model names for RequestCancelWorkflowExecution.
+    static constexpr std::array<swf_fault, 2> errors{swf_fault::unknown_resource, swf_fault::operation_not_permitted};
+};
+
+SWFPP_NAMESPACE_END
+
+#endif
+// ---- end swfpp/operations/request_cancel_workflow_execution.hpp ----
+// ---- begin swfpp/operations/respond_activity_task_canceled.hpp ----
+// swfpp — RespondActivityTaskCanceled: an activity worker confirms it stopped a task whose
+// cancellation was requested.
+// Generated by tools/codegen/generate.py from botocore's SWF model; edit the generator or
+// tools/codegen/notes.py, not this file.
+#ifndef SWFPP_OPERATIONS_RESPOND_ACTIVITY_TASK_CANCELED_HPP
+#define SWFPP_OPERATIONS_RESPOND_ACTIVITY_TASK_CANCELED_HPP
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+
+
+SWFPP_NAMESPACE_BEGIN
+
+struct respond_activity_task_canceled_input {
+    std::string task_token;  // from poll_for_activity_task_output
+    std::optional<std::string> details;
+
+    template <class self = respond_activity_task_canceled_input>
+    static constexpr auto members() {
+        return std::make_tuple(member("taskToken", &self::task_token).min(1),
+                               member("details", &self::details));
+    }
+};
+
+struct respond_activity_task_canceled_output {
+    static constexpr auto members() { return std::tuple<>(); }
+};
+
+struct respond_activity_task_canceled {
+    static constexpr std::string_view name = "RespondActivityTaskCanceled";
+    using input = respond_activity_task_canceled_input;
+    using output = respond_activity_task_canceled_output;
+    // The errors the model names for RespondActivityTaskCanceled.
+    static constexpr std::array<swf_fault, 2> errors{swf_fault::unknown_resource, swf_fault::operation_not_permitted};
+};
+
+SWFPP_NAMESPACE_END
+
+#endif
+// ---- end swfpp/operations/respond_activity_task_canceled.hpp ----
+// ---- begin swfpp/operations/respond_activity_task_completed.hpp ----
+// swfpp — RespondActivityTaskCompleted: an activity worker hands back a task's result.
+// Generated by tools/codegen/generate.py from botocore's SWF model; edit the generator or
+// tools/codegen/notes.py, not this file.
+#ifndef SWFPP_OPERATIONS_RESPOND_ACTIVITY_TASK_COMPLETED_HPP
+#define SWFPP_OPERATIONS_RESPOND_ACTIVITY_TASK_COMPLETED_HPP
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+
+
+SWFPP_NAMESPACE_BEGIN
+
+struct respond_activity_task_completed_input {
+    std::string task_token;  // from poll_for_activity_task_output
+    std::optional<std::string> result;
+
+    template <class self = respond_activity_task_completed_input>
+    static constexpr auto members() {
+        return std::make_tuple(member("taskToken", &self::task_token).min(1),
+                               member("result", &self::result));
+    }
+};
+
+struct respond_activity_task_completed_output {
+    static constexpr auto members() { return std::tuple<>(); }
+};
+
+struct respond_activity_task_completed {
+    static constexpr std::string_view name = "RespondActivityTaskCompleted";
+    using input = respond_activity_task_completed_input;
+    using output = respond_activity_task_completed_output;
+    // The errors the model names for RespondActivityTaskCompleted.
+    static constexpr std::array<swf_fault, 2> errors{swf_fault::unknown_resource, swf_fault::operation_not_permitted};
+};
+
+SWFPP_NAMESPACE_END
+
+#endif
+// ---- end swfpp/operations/respond_activity_task_completed.hpp ----
+// ---- begin swfpp/operations/respond_activity_task_failed.hpp ----
+// swfpp — RespondActivityTaskFailed: an activity worker reports that a task failed.
+// Generated by tools/codegen/generate.py from botocore's SWF model; edit the generator or
+// tools/codegen/notes.py, not this file.
+#ifndef SWFPP_OPERATIONS_RESPOND_ACTIVITY_TASK_FAILED_HPP
+#define SWFPP_OPERATIONS_RESPOND_ACTIVITY_TASK_FAILED_HPP
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+
+
+SWFPP_NAMESPACE_BEGIN
+
+struct respond_activity_task_failed_input {
+    std::string task_token;  // from poll_for_activity_task_output
+    std::optional<std::string> reason;
+    std::optional<std::string> details;
+
+    template <class self = respond_activity_task_failed_input>
+    static constexpr auto members() {
+        return std::make_tuple(member("taskToken", &self::task_token).min(1),
+                               member("reason", &self::reason),
+                               member("details", &self::details));
+    }
+};
+
+struct respond_activity_task_failed_output {
+    static constexpr auto members() { return std::tuple<>(); }
+};
+
+struct respond_activity_task_failed {
+    static constexpr std::string_view name = "RespondActivityTaskFailed";
+    using input = respond_activity_task_failed_input;
+    using output = respond_activity_task_failed_output;
+    // The errors the model names for RespondActivityTaskFailed.
+    static constexpr std::array<swf_fault, 2> errors{swf_fault::unknown_resource, swf_fault::operation_not_permitted};
+};
+
+SWFPP_NAMESPACE_END
+
+#endif
+// ---- end swfpp/operations/respond_activity_task_failed.hpp ----
+// ---- begin swfpp/operations/respond_decision_task_completed.hpp ----
+// swfpp — RespondDecisionTaskCompleted: a decider hands back its decisions for a task.
+// Generated by tools/codegen/generate.py from botocore's SWF model; edit the generator or
+// tools/codegen/notes.py, not this file.
+#ifndef SWFPP_OPERATIONS_RESPOND_DECISION_TASK_COMPLETED_HPP
+#define SWFPP_OPERATIONS_RESPOND_DECISION_TASK_COMPLETED_HPP
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <vector>
+
+
+SWFPP_NAMESPACE_BEGIN
+
+struct respond_decision_task_completed_input {
+    std::string task_token;  // from poll_for_decision_task_output
+    std::optional<std::vector<decision>> decisions;
+    std::optional<std::string> execution_context;
+    std::optional<swfpp::task_list> task_list;
+    std::optional<std::string> task_list_schedule_to_start_timeout;
+
+    template <class self = respond_decision_task_completed_input>
+    static constexpr auto members() {
+        return std::make_tuple(member("taskToken", &self::task_token).min(1),
+                               member("decisions", &self::decisions),
+                               member("executionContext", &self::execution_context),
+                               member("taskList", &self::task_list),
+                               member("taskListScheduleToStartTimeout", &self::task_list_schedule_to_start_timeout));
+    }
+};
+
+struct respond_decision_task_completed_output {
+    static constexpr auto members() { return std::tuple<>(); }
+};
+
+struct respond_decision_task_completed {
+    static constexpr std::string_view name = "RespondDecisionTaskCompleted";
+    using input = respond_decision_task_completed_input;
+    using output = respond_decision_task_completed_output;
+    // The errors the model names for RespondDecisionTaskCompleted.
+    static constexpr std::array<swf_fault, 2> errors{swf_fault::unknown_resource, swf_fault::operation_not_permitted};
+};
+
+SWFPP_NAMESPACE_END
+
+#endif
+// ---- end swfpp/operations/respond_decision_task_completed.hpp ----
+// ---- begin swfpp/operations/signal_workflow_execution.hpp ----
+// swfpp — SignalWorkflowExecution: send a named signal, with data, to an open execution.
+// Generated by tools/codegen/generate.py from botocore's SWF model; edit the generator or
+// tools/codegen/notes.py, not this file.
+#ifndef SWFPP_OPERATIONS_SIGNAL_WORKFLOW_EXECUTION_HPP
+#define SWFPP_OPERATIONS_SIGNAL_WORKFLOW_EXECUTION_HPP
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+
+
+SWFPP_NAMESPACE_BEGIN
+
+struct signal_workflow_execution_input {
+    std::string domain;
+    std::string workflow_id;
+    std::optional<std::string> run_id;
+    std::string signal_name;
+    std::optional<std::string> input;
+
+    template <class self = signal_workflow_execution_input>
+    static constexpr auto members() {
+        return std::make_tuple(member("domain", &self::domain).min(1),
+                               member("workflowId", &self::workflow_id).min(1),
+                               member("runId", &self::run_id),
+                               member("signalName", &self::signal_name).min(1),
+                               member("input", &self::input));
+    }
+};
+
+struct signal_workflow_execution_output {
+    static constexpr auto members() { return std::tuple<>(); }
+};
+
+struct signal_workflow_execution {
+    static constexpr std::string_view name = "SignalWorkflowExecution";
+    using input = signal_workflow_execution_input;
+    using output = signal_workflow_execution_output;
+    // The errors the model names for SignalWorkflowExecution.
+    static constexpr std::array<swf_fault, 2> errors{swf_fault::unknown_resource, swf_fault::operation_not_permitted};
+};
+
+SWFPP_NAMESPACE_END
+
+#endif
+// ---- end swfpp/operations/signal_workflow_execution.hpp ----
 // ---- begin swfpp/operations/start_workflow_execution.hpp ----
 // swfpp — StartWorkflowExecution: start a run of a registered workflow type; returns its runId.
+// Generated by tools/codegen/generate.py from botocore's SWF model; edit the generator or
+// tools/codegen/notes.py, not this file.
 #ifndef SWFPP_OPERATIONS_START_WORKFLOW_EXECUTION_HPP
 #define SWFPP_OPERATIONS_START_WORKFLOW_EXECUTION_HPP
 
+#include <array>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -3914,16 +7415,19 @@ struct start_workflow_execution_input {
     std::optional<open_enum<swfpp::child_policy>> child_policy;
     std::optional<std::string> lambda_role;
 
+    template <class self = start_workflow_execution_input>
     static constexpr auto members() {
-        using self = start_workflow_execution_input;
-        return std::make_tuple(
-            member("domain", &self::domain).min(1), member("workflowId", &self::workflow_id).min(1),
-            member("workflowType", &self::workflow_type), member("taskList", &self::task_list),
-            member("taskPriority", &self::task_priority), member("input", &self::input),
-            member("executionStartToCloseTimeout", &self::execution_start_to_close_timeout),
-            member("tagList", &self::tag_list),
-            member("taskStartToCloseTimeout", &self::task_start_to_close_timeout),
-            member("childPolicy", &self::child_policy), member("lambdaRole", &self::lambda_role).min(1));
+        return std::make_tuple(member("domain", &self::domain).min(1),
+                               member("workflowId", &self::workflow_id).min(1),
+                               member("workflowType", &self::workflow_type),
+                               member("taskList", &self::task_list),
+                               member("taskPriority", &self::task_priority),
+                               member("input", &self::input),
+                               member("executionStartToCloseTimeout", &self::execution_start_to_close_timeout),
+                               member("tagList", &self::tag_list),
+                               member("taskStartToCloseTimeout", &self::task_start_to_close_timeout),
+                               member("childPolicy", &self::child_policy),
+                               member("lambdaRole", &self::lambda_role).min(1));
     }
 };
 
@@ -3931,30 +7435,38 @@ struct start_workflow_execution_input {
 struct start_workflow_execution_output {
     std::optional<std::string> run_id;
 
+    template <class self = start_workflow_execution_output>
     static constexpr auto members() {
-        return std::make_tuple(member("runId", &start_workflow_execution_output::run_id).min(1));
+        return std::make_tuple(member("runId", &self::run_id).min(1));
     }
 };
 
-// Faults: UnknownResourceFault, TypeDeprecatedFault, WorkflowExecutionAlreadyStartedFault,
-// LimitExceededFault, OperationNotPermittedFault, DefaultUndefinedFault.
 struct start_workflow_execution {
     static constexpr std::string_view name = "StartWorkflowExecution";
     using input = start_workflow_execution_input;
     using output = start_workflow_execution_output;
+    // The errors the model names for StartWorkflowExecution.
+    static constexpr std::array<swf_fault, 6> errors{
+        swf_fault::unknown_resource,
+        swf_fault::type_deprecated,
+        swf_fault::workflow_execution_already_started,
+        swf_fault::limit_exceeded,
+        swf_fault::operation_not_permitted,
+        swf_fault::default_undefined};
 };
 
 SWFPP_NAMESPACE_END
 
 #endif
 // ---- end swfpp/operations/start_workflow_execution.hpp ----
-// ---- begin swfpp/operations/describe_workflow_execution.hpp ----
-// swfpp — DescribeWorkflowExecution: status, configuration and open counts of one run.
-#ifndef SWFPP_OPERATIONS_DESCRIBE_WORKFLOW_EXECUTION_HPP
-#define SWFPP_OPERATIONS_DESCRIBE_WORKFLOW_EXECUTION_HPP
+// ---- begin swfpp/operations/tag_resource.hpp ----
+// swfpp — TagResource: add or replace tags on a domain.
+// Generated by tools/codegen/generate.py from botocore's SWF model; edit the generator or
+// tools/codegen/notes.py, not this file.
+#ifndef SWFPP_OPERATIONS_TAG_RESOURCE_HPP
+#define SWFPP_OPERATIONS_TAG_RESOURCE_HPP
 
-#include <cstdint>
-#include <optional>
+#include <array>
 #include <string>
 #include <string_view>
 #include <tuple>
@@ -3963,275 +7475,270 @@ SWFPP_NAMESPACE_END
 
 SWFPP_NAMESPACE_BEGIN
 
-struct describe_workflow_execution_input {
-    std::string domain;
-    workflow_execution execution;
+struct tag_resource_input {
+    std::string resource_arn;
+    std::vector<resource_tag> tags;
 
+    template <class self = tag_resource_input>
     static constexpr auto members() {
-        using self = describe_workflow_execution_input;
-        return std::make_tuple(member("domain", &self::domain).min(1), member("execution", &self::execution));
+        return std::make_tuple(member("resourceArn", &self::resource_arn).min(1),
+                               member("tags", &self::tags));
     }
 };
 
-// WorkflowExecutionInfo.
-struct workflow_execution_info {
-    workflow_execution execution;
-    swfpp::workflow_type workflow_type;
-    timestamp start_timestamp{};
-    std::optional<timestamp> close_timestamp;
-    open_enum<swfpp::execution_status> execution_status;
-    std::optional<open_enum<swfpp::close_status>> close_status;  // set once the execution is closed
-    std::optional<workflow_execution> parent;
-    std::optional<std::vector<std::string>> tag_list;
-    std::optional<bool> cancel_requested;  // RequestCancelWorkflowExecution was called on it
-
-    static constexpr auto members() {
-        using self = workflow_execution_info;
-        return std::make_tuple(member("execution", &self::execution), member("workflowType", &self::workflow_type),
-                               member("startTimestamp", &self::start_timestamp),
-                               member("closeTimestamp", &self::close_timestamp),
-                               member("executionStatus", &self::execution_status),
-                               member("closeStatus", &self::close_status), member("parent", &self::parent),
-                               member("tagList", &self::tag_list), member("cancelRequested", &self::cancel_requested));
-    }
-};
-
-// WorkflowExecutionConfiguration.
-struct workflow_execution_configuration {
-    std::string task_start_to_close_timeout;
-    std::string execution_start_to_close_timeout;
-    swfpp::task_list task_list;
-    std::optional<std::string> task_priority;
-    open_enum<swfpp::child_policy> child_policy;
-    std::optional<std::string> lambda_role;
-
-    static constexpr auto members() {
-        using self = workflow_execution_configuration;
-        return std::make_tuple(member("taskStartToCloseTimeout", &self::task_start_to_close_timeout).min(1),
-                               member("executionStartToCloseTimeout", &self::execution_start_to_close_timeout).min(1),
-                               member("taskList", &self::task_list), member("taskPriority", &self::task_priority),
-                               member("childPolicy", &self::child_policy),
-                               member("lambdaRole", &self::lambda_role).min(1));
-    }
-};
-
-// WorkflowExecutionOpenCounts.
-struct workflow_execution_open_counts {
-    std::int32_t open_activity_tasks = 0;
-    std::int32_t open_decision_tasks = 0;
-    std::int32_t open_timers = 0;
-    std::int32_t open_child_workflow_executions = 0;
-    std::optional<std::int32_t> open_lambda_functions;
-
-    static constexpr auto members() {
-        using self = workflow_execution_open_counts;
-        return std::make_tuple(member("openActivityTasks", &self::open_activity_tasks).min(0),
-                               member("openDecisionTasks", &self::open_decision_tasks).min(0),
-                               member("openTimers", &self::open_timers).min(0),
-                               member("openChildWorkflowExecutions", &self::open_child_workflow_executions).min(0),
-                               member("openLambdaFunctions", &self::open_lambda_functions).min(0));
-    }
-};
-
-// WorkflowExecutionDetail.
-struct describe_workflow_execution_output {
-    workflow_execution_info execution_info;
-    workflow_execution_configuration execution_configuration;
-    workflow_execution_open_counts open_counts;
-    std::optional<timestamp> latest_activity_task_timestamp;
-    std::optional<std::string> latest_execution_context;
-
-    static constexpr auto members() {
-        using self = describe_workflow_execution_output;
-        return std::make_tuple(member("executionInfo", &self::execution_info),
-                               member("executionConfiguration", &self::execution_configuration),
-                               member("openCounts", &self::open_counts),
-                               member("latestActivityTaskTimestamp", &self::latest_activity_task_timestamp),
-                               member("latestExecutionContext", &self::latest_execution_context));
-    }
-};
-
-// Faults: UnknownResourceFault, OperationNotPermittedFault.
-struct describe_workflow_execution {
-    static constexpr std::string_view name = "DescribeWorkflowExecution";
-    using input = describe_workflow_execution_input;
-    using output = describe_workflow_execution_output;
-};
-
-SWFPP_NAMESPACE_END
-
-#endif
-// ---- end swfpp/operations/describe_workflow_execution.hpp ----
-// ---- begin swfpp/operations/get_workflow_execution_history.hpp ----
-// swfpp — GetWorkflowExecutionHistory: one page of an execution's history events.
-#ifndef SWFPP_OPERATIONS_GET_WORKFLOW_EXECUTION_HISTORY_HPP
-#define SWFPP_OPERATIONS_GET_WORKFLOW_EXECUTION_HISTORY_HPP
-
-#include <cstdint>
-#include <optional>
-#include <string>
-#include <string_view>
-#include <tuple>
-#include <vector>
-
-
-SWFPP_NAMESPACE_BEGIN
-
-// For the next page, send the same input with `next_page_token` from the previous output.
-struct get_workflow_execution_history_input {
-    std::string domain;
-    workflow_execution execution;
-    std::optional<std::string> next_page_token;
-    std::optional<std::int32_t> maximum_page_size;  // 0 or unset: the service's maximum (1000)
-    std::optional<bool> reverse_order;
-
-    static constexpr auto members() {
-        using self = get_workflow_execution_history_input;
-        return std::make_tuple(member("domain", &self::domain).min(1), member("execution", &self::execution),
-                               member("nextPageToken", &self::next_page_token),
-                               member("maximumPageSize", &self::maximum_page_size).min(0),
-                               member("reverseOrder", &self::reverse_order));
-    }
-};
-
-// History. `next_page_token` is set when more events remain.
-struct get_workflow_execution_history_output {
-    std::vector<history_event> events;
-    std::optional<std::string> next_page_token;
-
-    static constexpr auto members() {
-        using self = get_workflow_execution_history_output;
-        return std::make_tuple(member("events", &self::events), member("nextPageToken", &self::next_page_token));
-    }
-};
-
-// Faults: UnknownResourceFault, OperationNotPermittedFault.
-struct get_workflow_execution_history {
-    static constexpr std::string_view name = "GetWorkflowExecutionHistory";
-    using input = get_workflow_execution_history_input;
-    using output = get_workflow_execution_history_output;
-};
-
-SWFPP_NAMESPACE_END
-
-#endif
-// ---- end swfpp/operations/get_workflow_execution_history.hpp ----
-// ---- begin swfpp/operations/poll_for_decision_task.hpp ----
-// swfpp — PollForDecisionTask: a decider asks for the next decision task of a task list.
-// SWF holds the call open up to 60 seconds; when none comes it answers with an empty task
-// (no taskToken): check has_task().
-#ifndef SWFPP_OPERATIONS_POLL_FOR_DECISION_TASK_HPP
-#define SWFPP_OPERATIONS_POLL_FOR_DECISION_TASK_HPP
-
-#include <cstdint>
-#include <optional>
-#include <string>
-#include <string_view>
-#include <tuple>
-#include <vector>
-
-
-SWFPP_NAMESPACE_BEGIN
-
-// For the next page of a long history, poll again with `next_page_token` from the output.
-struct poll_for_decision_task_input {
-    std::string domain;
-    swfpp::task_list task_list;
-    std::optional<std::string> identity;  // recorded in DecisionTaskStarted
-    std::optional<std::string> next_page_token;
-    std::optional<std::int32_t> maximum_page_size;
-    std::optional<bool> reverse_order;
-    std::optional<bool> start_at_previous_started_event;
-
-    static constexpr auto members() {
-        using self = poll_for_decision_task_input;
-        return std::make_tuple(member("domain", &self::domain).min(1), member("taskList", &self::task_list),
-                               member("identity", &self::identity), member("nextPageToken", &self::next_page_token),
-                               member("maximumPageSize", &self::maximum_page_size).min(0),
-                               member("reverseOrder", &self::reverse_order),
-                               member("startAtPreviousStartedEvent", &self::start_at_previous_started_event));
-    }
-};
-
-// DecisionTask.
-struct poll_for_decision_task_output {
-    std::string task_token;  // empty when the poll timed out without a task
-    std::int64_t started_event_id = 0;
-    swfpp::workflow_execution workflow_execution;
-    swfpp::workflow_type workflow_type;
-    std::vector<history_event> events;
-    std::optional<std::string> next_page_token;
-    std::optional<std::int64_t> previous_started_event_id;
-
-    bool has_task() const noexcept { return !task_token.empty(); }
-
-    static constexpr auto members() {
-        using self = poll_for_decision_task_output;
-        return std::make_tuple(member("taskToken", &self::task_token).min(1),
-                               member("startedEventId", &self::started_event_id),
-                               member("workflowExecution", &self::workflow_execution),
-                               member("workflowType", &self::workflow_type), member("events", &self::events),
-                               member("nextPageToken", &self::next_page_token),
-                               member("previousStartedEventId", &self::previous_started_event_id));
-    }
-};
-
-// Faults: UnknownResourceFault, OperationNotPermittedFault, LimitExceededFault.
-struct poll_for_decision_task {
-    static constexpr std::string_view name = "PollForDecisionTask";
-    using input = poll_for_decision_task_input;
-    using output = poll_for_decision_task_output;
-};
-
-SWFPP_NAMESPACE_END
-
-#endif
-// ---- end swfpp/operations/poll_for_decision_task.hpp ----
-// ---- begin swfpp/operations/respond_decision_task_completed.hpp ----
-// swfpp — RespondDecisionTaskCompleted: a decider hands back its decisions for a task.
-#ifndef SWFPP_OPERATIONS_RESPOND_DECISION_TASK_COMPLETED_HPP
-#define SWFPP_OPERATIONS_RESPOND_DECISION_TASK_COMPLETED_HPP
-
-#include <optional>
-#include <string>
-#include <string_view>
-#include <tuple>
-#include <vector>
-
-
-SWFPP_NAMESPACE_BEGIN
-
-struct respond_decision_task_completed_input {
-    std::string task_token;  // from poll_for_decision_task_output
-    std::optional<std::vector<decision>> decisions;
-    std::optional<std::string> execution_context;
-    std::optional<swfpp::task_list> task_list;
-    std::optional<std::string> task_list_schedule_to_start_timeout;
-
-    static constexpr auto members() {
-        using self = respond_decision_task_completed_input;
-        return std::make_tuple(member("taskToken", &self::task_token).min(1), member("decisions", &self::decisions),
-                               member("executionContext", &self::execution_context),
-                               member("taskList", &self::task_list),
-                               member("taskListScheduleToStartTimeout", &self::task_list_schedule_to_start_timeout));
-    }
-};
-
-struct respond_decision_task_completed_output {
+struct tag_resource_output {
     static constexpr auto members() { return std::tuple<>(); }
 };
 
-// Faults: UnknownResourceFault, OperationNotPermittedFault.
-struct respond_decision_task_completed {
-    static constexpr std::string_view name = "RespondDecisionTaskCompleted";
-    using input = respond_decision_task_completed_input;
-    using output = respond_decision_task_completed_output;
+struct tag_resource {
+    static constexpr std::string_view name = "TagResource";
+    using input = tag_resource_input;
+    using output = tag_resource_output;
+    // The errors the model names for TagResource.
+    static constexpr std::array<swf_fault, 4> errors{
+        swf_fault::unknown_resource,
+        swf_fault::too_many_tags,
+        swf_fault::limit_exceeded,
+        swf_fault::operation_not_permitted};
 };
 
 SWFPP_NAMESPACE_END
 
 #endif
-// ---- end swfpp/operations/respond_decision_task_completed.hpp ----
+// ---- end swfpp/operations/tag_resource.hpp ----
+// ---- begin swfpp/operations/terminate_workflow_execution.hpp ----
+// swfpp — TerminateWorkflowExecution: end an execution at once, without asking its decider.
+// Generated by tools/codegen/generate.py from botocore's SWF model; edit the generator or
+// tools/codegen/notes.py, not this file.
+#ifndef SWFPP_OPERATIONS_TERMINATE_WORKFLOW_EXECUTION_HPP
+#define SWFPP_OPERATIONS_TERMINATE_WORKFLOW_EXECUTION_HPP
+
+#include <array>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <tuple>
+
+
+SWFPP_NAMESPACE_BEGIN
+
+struct terminate_workflow_execution_input {
+    std::string domain;
+    std::string workflow_id;
+    std::optional<std::string> run_id;
+    std::optional<std::string> reason;
+    std::optional<std::string> details;
+    std::optional<open_enum<swfpp::child_policy>> child_policy;
+
+    template <class self = terminate_workflow_execution_input>
+    static constexpr auto members() {
+        return std::make_tuple(member("domain", &self::domain).min(1),
+                               member("workflowId", &self::workflow_id).min(1),
+                               member("runId", &self::run_id),
+                               member("reason", &self::reason),
+                               member("details", &self::details),
+                               member("childPolicy", &self::child_policy));
+    }
+};
+
+struct terminate_workflow_execution_output {
+    static constexpr auto members() { return std::tuple<>(); }
+};
+
+struct terminate_workflow_execution {
+    static constexpr std::string_view name = "TerminateWorkflowExecution";
+    using input = terminate_workflow_execution_input;
+    using output = terminate_workflow_execution_output;
+    // The errors the model names for TerminateWorkflowExecution.
+    static constexpr std::array<swf_fault, 2> errors{swf_fault::unknown_resource, swf_fault::operation_not_permitted};
+};
+
+SWFPP_NAMESPACE_END
+
+#endif
+// ---- end swfpp/operations/terminate_workflow_execution.hpp ----
+// ---- begin swfpp/operations/undeprecate_activity_type.hpp ----
+// swfpp — UndeprecateActivityType: bring a deprecated activity type back into use.
+// Generated by tools/codegen/generate.py from botocore's SWF model; edit the generator or
+// tools/codegen/notes.py, not this file.
+#ifndef SWFPP_OPERATIONS_UNDEPRECATE_ACTIVITY_TYPE_HPP
+#define SWFPP_OPERATIONS_UNDEPRECATE_ACTIVITY_TYPE_HPP
+
+#include <array>
+#include <string>
+#include <string_view>
+#include <tuple>
+
+
+SWFPP_NAMESPACE_BEGIN
+
+struct undeprecate_activity_type_input {
+    std::string domain;
+    swfpp::activity_type activity_type;
+
+    template <class self = undeprecate_activity_type_input>
+    static constexpr auto members() {
+        return std::make_tuple(member("domain", &self::domain).min(1),
+                               member("activityType", &self::activity_type));
+    }
+};
+
+struct undeprecate_activity_type_output {
+    static constexpr auto members() { return std::tuple<>(); }
+};
+
+struct undeprecate_activity_type {
+    static constexpr std::string_view name = "UndeprecateActivityType";
+    using input = undeprecate_activity_type_input;
+    using output = undeprecate_activity_type_output;
+    // The errors the model names for UndeprecateActivityType.
+    static constexpr std::array<swf_fault, 3> errors{
+        swf_fault::unknown_resource,
+        swf_fault::type_already_exists,
+        swf_fault::operation_not_permitted};
+};
+
+SWFPP_NAMESPACE_END
+
+#endif
+// ---- end swfpp/operations/undeprecate_activity_type.hpp ----
+// ---- begin swfpp/operations/undeprecate_domain.hpp ----
+// swfpp — UndeprecateDomain: bring a deprecated domain back into use.
+// Generated by tools/codegen/generate.py from botocore's SWF model; edit the generator or
+// tools/codegen/notes.py, not this file.
+#ifndef SWFPP_OPERATIONS_UNDEPRECATE_DOMAIN_HPP
+#define SWFPP_OPERATIONS_UNDEPRECATE_DOMAIN_HPP
+
+#include <array>
+#include <string>
+#include <string_view>
+#include <tuple>
+
+
+SWFPP_NAMESPACE_BEGIN
+
+struct undeprecate_domain_input {
+    std::string name;
+
+    template <class self = undeprecate_domain_input>
+    static constexpr auto members() {
+        return std::make_tuple(member("name", &self::name).min(1));
+    }
+};
+
+struct undeprecate_domain_output {
+    static constexpr auto members() { return std::tuple<>(); }
+};
+
+struct undeprecate_domain {
+    static constexpr std::string_view name = "UndeprecateDomain";
+    using input = undeprecate_domain_input;
+    using output = undeprecate_domain_output;
+    // The errors the model names for UndeprecateDomain.
+    static constexpr std::array<swf_fault, 3> errors{
+        swf_fault::unknown_resource,
+        swf_fault::domain_already_exists,
+        swf_fault::operation_not_permitted};
+};
+
+SWFPP_NAMESPACE_END
+
+#endif
+// ---- end swfpp/operations/undeprecate_domain.hpp ----
+// ---- begin swfpp/operations/undeprecate_workflow_type.hpp ----
+// swfpp — UndeprecateWorkflowType: bring a deprecated workflow type back into use.
+// Generated by tools/codegen/generate.py from botocore's SWF model; edit the generator or
+// tools/codegen/notes.py, not this file.
+#ifndef SWFPP_OPERATIONS_UNDEPRECATE_WORKFLOW_TYPE_HPP
+#define SWFPP_OPERATIONS_UNDEPRECATE_WORKFLOW_TYPE_HPP
+
+#include <array>
+#include <string>
+#include <string_view>
+#include <tuple>
+
+
+SWFPP_NAMESPACE_BEGIN
+
+struct undeprecate_workflow_type_input {
+    std::string domain;
+    swfpp::workflow_type workflow_type;
+
+    template <class self = undeprecate_workflow_type_input>
+    static constexpr auto members() {
+        return std::make_tuple(member("domain", &self::domain).min(1),
+                               member("workflowType", &self::workflow_type));
+    }
+};
+
+struct undeprecate_workflow_type_output {
+    static constexpr auto members() { return std::tuple<>(); }
+};
+
+struct undeprecate_workflow_type {
+    static constexpr std::string_view name = "UndeprecateWorkflowType";
+    using input = undeprecate_workflow_type_input;
+    using output = undeprecate_workflow_type_output;
+    // The errors the model names for UndeprecateWorkflowType.
+    static constexpr std::array<swf_fault, 3> errors{
+        swf_fault::unknown_resource,
+        swf_fault::type_already_exists,
+        swf_fault::operation_not_permitted};
+};
+
+SWFPP_NAMESPACE_END
+
+#endif
+// ---- end swfpp/operations/undeprecate_workflow_type.hpp ----
+// ---- begin swfpp/operations/untag_resource.hpp ----
+// swfpp — UntagResource: remove tags from a domain.
+// Generated by tools/codegen/generate.py from botocore's SWF model; edit the generator or
+// tools/codegen/notes.py, not this file.
+#ifndef SWFPP_OPERATIONS_UNTAG_RESOURCE_HPP
+#define SWFPP_OPERATIONS_UNTAG_RESOURCE_HPP
+
+#include <array>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <vector>
+
+
+SWFPP_NAMESPACE_BEGIN
+
+struct untag_resource_input {
+    std::string resource_arn;
+    std::vector<std::string> tag_keys;
+
+    template <class self = untag_resource_input>
+    static constexpr auto members() {
+        return std::make_tuple(member("resourceArn", &self::resource_arn).min(1),
+                               member("tagKeys", &self::tag_keys).element_min(1));
+    }
+};
+
+struct untag_resource_output {
+    static constexpr auto members() { return std::tuple<>(); }
+};
+
+struct untag_resource {
+    static constexpr std::string_view name = "UntagResource";
+    using input = untag_resource_input;
+    using output = untag_resource_output;
+    // The errors the model names for UntagResource.
+    static constexpr std::array<swf_fault, 3> errors{
+        swf_fault::unknown_resource,
+        swf_fault::limit_exceeded,
+        swf_fault::operation_not_permitted};
+};
+
+SWFPP_NAMESPACE_END
+
+#endif
+// ---- end swfpp/operations/untag_resource.hpp ----
+
+#endif
+// ---- end swfpp/operations.hpp ----
 // ---- begin swfpp/retry.hpp ----
 // swfpp — retries for basic_client: the AWS SDKs' "standard" retry mode (the default, as
 // botocore 1.43 retries/standard.py and retries/quota.py implement it), botocore's "legacy"
@@ -5141,20 +8648,21 @@ public:
         return out.ok();
     }
 
-    // One named member per operation, e.g. client.start_workflow_execution(input). The
-    // operation is qualified because each member shares its name with the operation's type.
-#define SWFPP_CLIENT_OPERATION(op)                                                                      \
-    result<op##_output> op(const op##_input& input) { return call<swfpp::op>(input); }                 \
-    result<op##_output> op(const op##_input& input, call_info& info) { return call<swfpp::op>(input, info); }
+    // One named member per operation, e.g. client.start_workflow_execution(input), for the
+    // operations whose header the caller includes (swfpp/operations/<operation>.hpp, or all of
+    // them with swfpp/swfpp.hpp): Op defaults to the operation, so its definition is needed only
+    // where the member is called.
+#define SWFPP_CLIENT_OPERATION(op)                                                             \
+    template <class Op = swfpp::op>                                                            \
+    result<typename Op::output> op(const typename Op::input& input) {                          \
+        return call<Op>(input);                                                                \
+    }                                                                                          \
+    template <class Op = swfpp::op>                                                            \
+    result<typename Op::output> op(const typename Op::input& input, call_info& info) {         \
+        return call<Op>(input, info);                                                          \
+    }
 
-    SWFPP_CLIENT_OPERATION(register_domain)
-    SWFPP_CLIENT_OPERATION(register_workflow_type)
-    SWFPP_CLIENT_OPERATION(start_workflow_execution)
-    SWFPP_CLIENT_OPERATION(describe_workflow_execution)
-    SWFPP_CLIENT_OPERATION(get_workflow_execution_history)
-    SWFPP_CLIENT_OPERATION(poll_for_decision_task)
-    SWFPP_CLIENT_OPERATION(respond_decision_task_completed)
-    SWFPP_CLIENT_OPERATION(request_cancel_workflow_execution)
+    SWFPP_FOR_EACH_OPERATION(SWFPP_CLIENT_OPERATION)
 #undef SWFPP_CLIENT_OPERATION
 
     const endpoint& resolved_endpoint() const noexcept { return endpoint_; }
@@ -5290,6 +8798,338 @@ SWFPP_NAMESPACE_END
 
 #endif
 // ---- end swfpp/client.hpp ----
+// ---- begin swfpp/paginator.hpp ----
+// swfpp — paginators: every page, or every item, of an operation the service pages through
+// (the operations with a nested `pagination` description, after botocore's paginators).
+//
+//     auto pages = swfpp::paginate<swfpp::list_domains>(client, input, options);
+//     for (auto& page : pages) {                      // swfpp::result<list_domains_output>&
+//         if (!page) { report(page.error()); break; }  // an error is the last element
+//         for (const auto& domain : page->domain_infos) use(domain);
+//     }
+//     auto events = swfpp::paginate_items<swfpp::get_workflow_execution_history>(client, input);
+//     for (auto& event : events)                      // swfpp::item_result<history_event>&
+//         if (event) use(*event); else report(event.error());
+//     std::optional<swfpp::pagination_token> rest = events.resume_token();  // none: all seen
+//
+// The client is anything with `result<Op::output> call<Op>(const Op::input&)`, as basic_client;
+// it must outlive the paginator. A paginator is an input range: each request is made when the
+// iteration reaches it, and a second loop continues after the element the first one stopped at
+// (the element an iterator points at counts as handed out, for resume_token() too). One thread
+// at a time uses a paginator; several may share the client, as basic_client allows.
+#ifndef SWFPP_PAGINATOR_HPP
+#define SWFPP_PAGINATOR_HPP
+
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <type_traits>
+#include <utility>
+
+
+SWFPP_NAMESPACE_BEGIN
+
+// has_pagination<Op>: Op describes how its pages chain, as
+//     struct pagination {
+//         static constexpr auto input_token = &input::next_page_token;    // std::optional<std::string>
+//         static constexpr auto output_token = &output::next_page_token;  // std::optional<std::string>
+//         static constexpr auto limit_key = &input::maximum_page_size;    // std::optional<integer>
+//         static constexpr auto result_key = &output::events;             // std::vector<item>
+//     };
+template <class Op, class = void>
+struct has_pagination : std::false_type {};
+template <class Op>
+struct has_pagination<Op, std::void_t<typename Op::pagination>> : std::true_type {};
+
+// can_call<Client, Op>: Client has `result<Op::output> call<Op>(const Op::input&)`.
+template <class Client, class Op, class = void>
+struct can_call : std::false_type {};
+template <class Client, class Op>
+struct can_call<Client, Op,
+                std::void_t<decltype(std::declval<Client&>().template call<Op>(
+                    std::declval<const typename Op::input&>()))>>
+    : std::is_same<decltype(std::declval<Client&>().template call<Op>(std::declval<const typename Op::input&>())),
+                   result<typename Op::output>> {};
+
+// Where a walk through the pages stopped, to continue it later (botocore's resume token, as
+// plain values the caller can store any way it likes).
+struct pagination_token {
+    std::optional<std::string> page_token;  // the page to request again; none: the first page
+    std::size_t items_to_skip = 0;          // items at the front of that page already returned
+};
+
+struct pagination_options {
+    std::optional<std::int32_t> page_size;           // the limit (maximumPageSize) sent with each request
+    std::optional<std::size_t> max_items;            // return no more items than this (the CLI's --max-items)
+    std::optional<pagination_token> starting_token;  // continue where an earlier walk stopped
+};
+
+namespace detail {
+
+// The requests and bookkeeping shared by both paginators. The current page is handed out as a
+// whole (paginator) or item by item (item_paginator); `position_` counts what was handed out.
+template <class Op, class Client>
+class page_walk {
+    static_assert(has_pagination<Op>::value,
+                  "swfpp: this operation has no pages to walk (no nested `pagination` description, as botocore "
+                  "has no paginator for it): call it once, with client.call<Op>(input)");
+    static_assert(can_call<Client, Op>::value,
+                  "swfpp: the client must provide `swfpp::result<Op::output> call<Op>(const Op::input&)`, as "
+                  "basic_client does");
+    using keys = typename Op::pagination;
+
+public:
+    using output_type = typename Op::output;
+    using items_type = std::decay_t<decltype(std::declval<output_type&>().*keys::result_key)>;
+
+    page_walk(Client& client, typename Op::input input, pagination_options options)
+        : client_(&client), input_(std::move(input)), items_left_(options.max_items) {
+        if (options.page_size) input_.*keys::limit_key = *options.page_size;
+        if (options.starting_token) {
+            input_.*keys::input_token = std::move(options.starting_token->page_token);
+            position_ = options.starting_token->items_to_skip;
+        }
+    }
+
+    bool on_page() const noexcept { return stage_ == stage::on_page; }
+    result<output_type>& page() noexcept { return page_; }
+
+    // Moves to the next page: requests the first one, or the one the current page names; or
+    // hands out the repeated-token error. False, and done, when there is nothing more.
+    bool advance() {
+        if (stage_ == stage::done) return false;
+        if (stage_ == stage::not_started) return fetch();
+        if (page_ && after_ == after_page::fetch_next) {
+            std::swap(input_.*keys::input_token, next_token_);
+            position_ = 0;
+            return fetch();
+        }
+        if (page_ && after_ == after_page::report_repeated_token) {
+            page_ = repeated_token_error();
+            return true;
+        }
+        stage_ = stage::done;
+        return false;
+    }
+
+    // The first `count` items of the current page have been handed out (nothing, for an error).
+    void handed_out(std::size_t count) noexcept {
+        if (page_) position_ = page_start_ + count;
+    }
+    void handed_out_page() noexcept {
+        if (page_) position_ = page_end_;
+    }
+
+    std::optional<pagination_token> resume_token() const {
+        if (stage_ != stage::not_started && page_ && position_ == page_end_) {
+            if (after_ == after_page::stop_last_page) return std::nullopt;
+            if (after_ == after_page::fetch_next || after_ == after_page::stop_max_items)
+                return pagination_token{next_token_, 0};
+        }
+        return pagination_token{input_.*keys::input_token, position_};
+    }
+
+private:
+    enum class stage { not_started, on_page, done };
+    // What follows the current page, in botocore's order of checks.
+    enum class after_page { fetch_next, stop_cut, stop_last_page, stop_max_items, report_repeated_token };
+
+    bool fetch() {
+        page_ = client_->template call<Op>(input_);
+        stage_ = stage::on_page;
+        if (!page_) return true;  // position_ still names where this page starts
+        output_type& output = *page_;
+        items_type& items = output.*keys::result_key;
+        using difference = typename items_type::difference_type;
+        page_start_ = position_;
+        items.erase(items.begin(), items.begin() + static_cast<difference>(std::min(position_, items.size())));
+        bool cut = false;
+        if (items_left_) {
+            cut = items.size() > *items_left_;
+            if (cut) items.erase(items.begin() + static_cast<difference>(*items_left_), items.end());
+            *items_left_ -= items.size();
+        }
+        page_end_ = page_start_ + items.size();
+
+        const auto& next = output.*keys::output_token;
+        if (cut)
+            after_ = after_page::stop_cut;
+        else if (!next || next->empty())  // botocore reads an empty token as none
+            after_ = after_page::stop_last_page;
+        else if (items_left_ == std::size_t{0})
+            after_ = after_page::stop_max_items;
+        else if (next == input_.*keys::input_token)
+            after_ = after_page::report_repeated_token;
+        else
+            after_ = after_page::fetch_next;
+        if (after_ == after_page::fetch_next || after_ == after_page::stop_max_items)
+            next_token_ = *next;  // kept apart from the page, which the caller may change
+        return true;
+    }
+
+    // botocore raises PaginationError "The same next token was received twice".
+    static error repeated_token_error() {
+        error e;
+        e.kind = errc::malformed_response;
+        e.message.assign("Malformed response: ")
+            .append(Op::name)
+            .append(" returned the next page token it was sent, so the next page would repeat this one; "
+                    "pagination stopped");
+        return e;
+    }
+
+    Client* client_;
+    typename Op::input input_;  // the request; its token names the current page
+    result<output_type> page_;
+    std::optional<std::string> next_token_;
+    std::optional<std::size_t> items_left_;
+    std::size_t position_ = 0;    // items of the current page handed out or skipped, from its front
+    std::size_t page_start_ = 0;  // items skipped at the front of the current page
+    std::size_t page_end_ = 0;    // page_start_ + the items the current page kept
+    stage stage_ = stage::not_started;
+    after_page after_ = after_page::fetch_next;
+};
+
+// The iterator of both paginators: it steps the paginator itself (single pass); past the last
+// element it equals end().
+template <class Paginator>
+class walk_iterator {
+public:
+    explicit walk_iterator(Paginator* owner = nullptr) noexcept : owner_(owner) {}
+    decltype(auto) operator*() const { return owner_->current(); }
+    walk_iterator& operator++() {
+        if (!owner_->step()) owner_ = nullptr;
+        return *this;
+    }
+    friend bool operator==(const walk_iterator& a, const walk_iterator& b) noexcept { return a.owner_ == b.owner_; }
+    friend bool operator!=(const walk_iterator& a, const walk_iterator& b) noexcept { return !(a == b); }
+
+private:
+    Paginator* owner_;
+};
+
+}  // namespace detail
+
+// Page by page: each element is the operation's result, a page (its items cut to max_items) or
+// the error that ended the walk.
+template <class Op, class Client>
+class paginator {
+public:
+    using iterator = detail::walk_iterator<paginator>;
+
+    paginator(Client& client, typename Op::input input, pagination_options options = {})
+        : walk_(client, std::move(input), std::move(options)) {}
+
+    // Moves to the next element: the first page on the first call.
+    iterator begin() { return iterator(step() ? this : nullptr); }
+    iterator end() noexcept { return iterator(); }
+
+    // Where to start another paginator to get what this one has not handed out yet; none once
+    // the last page has been handed out. Save it and pass it as options.starting_token.
+    std::optional<pagination_token> resume_token() const { return walk_.resume_token(); }
+
+private:
+    friend iterator;
+    result<typename Op::output>& current() noexcept { return walk_.page(); }
+    bool step() {
+        if (!walk_.advance()) return false;
+        walk_.handed_out_page();
+        return true;
+    }
+
+    detail::page_walk<Op, Client> walk_;
+};
+
+// An element of item_paginator: an item of the current page (valid until the iteration moves
+// on; it may be moved from), or the error that ended the walk. Used as result<Item> is.
+template <class Item>
+class item_result {
+public:
+    bool ok() const noexcept { return item_ != nullptr; }
+    explicit operator bool() const noexcept { return ok(); }
+    Item& operator*() const noexcept { return *item_; }
+    Item* operator->() const noexcept { return item_; }
+    const swfpp::error& error() const noexcept { return *error_; }  // precondition: !ok()
+
+private:
+    template <class, class>
+    friend class item_paginator;
+
+    Item* item_ = nullptr;
+    const swfpp::error* error_ = nullptr;
+};
+
+// Item by item: each element is one item of the pages' result key (e.g. a history_event), or
+// the error that ended the walk, after the items of the pages before it.
+template <class Op, class Client>
+class item_paginator {
+    using walk_type = detail::page_walk<Op, Client>;
+
+public:
+    using item_type = typename walk_type::items_type::value_type;
+    using iterator = detail::walk_iterator<item_paginator>;
+
+    item_paginator(Client& client, typename Op::input input, pagination_options options = {})
+        : walk_(client, std::move(input), std::move(options)) {}
+
+    // Moves to the next element: the first item on the first call.
+    iterator begin() { return iterator(step() ? this : nullptr); }
+    iterator end() noexcept { return iterator(); }
+
+    // Where to start another paginator to get the items this one has not handed out yet; none
+    // once the last one has been. Save it and pass it as options.starting_token.
+    std::optional<pagination_token> resume_token() const { return walk_.resume_token(); }
+
+private:
+    friend iterator;
+    static constexpr auto result_key = Op::pagination::result_key;
+
+    // Pointed at afresh on each access, so a moved paginator never refers to its old self.
+    item_result<item_type>& current() noexcept {
+        auto& page = walk_.page();
+        current_.item_ = page ? &((*page).*result_key)[handed_out_ - 1] : nullptr;
+        current_.error_ = page ? nullptr : &page.error();
+        return current_;
+    }
+
+    bool step() {
+        for (;;) {
+            if (walk_.on_page()) {
+                auto& page = walk_.page();
+                const std::size_t available = page ? ((*page).*result_key).size() : 1;  // an error is one element
+                if (handed_out_ < available) {
+                    walk_.handed_out(++handed_out_);
+                    return true;
+                }
+            }
+            if (!walk_.advance()) return false;
+            handed_out_ = 0;
+        }
+    }
+
+    walk_type walk_;
+    std::size_t handed_out_ = 0;  // of the current page's items (or its error)
+    item_result<item_type> current_;
+};
+
+// A paginator over Op's pages for `client`, which must outlive it.
+template <class Op, class Client>
+paginator<Op, Client> paginate(Client& client, typename Op::input input, pagination_options options = {}) {
+    return paginator<Op, Client>(client, std::move(input), std::move(options));
+}
+
+// A paginator over the items of Op's pages for `client`, which must outlive it.
+template <class Op, class Client>
+item_paginator<Op, Client> paginate_items(Client& client, typename Op::input input, pagination_options options = {}) {
+    return item_paginator<Op, Client>(client, std::move(input), std::move(options));
+}
+
+SWFPP_NAMESPACE_END
+
+#endif
+// ---- end swfpp/paginator.hpp ----
 
 #endif
 // ---- end swfpp/swfpp.hpp ----

@@ -20,6 +20,7 @@
 #include <string>
 #include <string_view>
 #include <swfpp/client.hpp>
+#include <swfpp/operations/request_cancel_workflow_execution.hpp>
 #include <swfpp/sigv4.hpp>
 #include <utility>
 #include <vector>
