@@ -61,14 +61,21 @@ TEST_CASE("every time point is valid input") {
     CHECK(swfpp::validate(stamped{ms(-62135596800000), ms(253402300799000)}).ok());
 }
 
-TEST_CASE("fractional epoch seconds read to the nearest millisecond, in any number syntax") {
+TEST_CASE("fractional epoch seconds read as botocore reads them, in any number syntax") {
     auto r = parse(R"({"at":1.732550400123E9,"until":1732550400.5})");
     REQUIRE(r.ok());
     CHECK(r->at == ms(1732550400123));
     CHECK(r->until == ms(1732550400500));
-    r = parse(R"({"at":1732550400.1239})");
+    // botocore keeps the microsecond (.123900), so the millisecond is the one below, not the nearest.
+    r = parse(R"({"at":1732550400.1239,"until":1700000000.9996})");
     REQUIRE(r.ok());
-    CHECK(r->at == ms(1732550400124));
+    CHECK(r->at == ms(1732550400123));
+    CHECK(r->until == ms(1700000000999));
+    // Python rounds the fraction to the microsecond first, which can carry into the next second.
+    r = parse(R"({"at":1700000000.9999996,"until":-0.5})");
+    REQUIRE(r.ok());
+    CHECK(r->at == ms(1700000001000));
+    CHECK(r->until == ms(-500));
 }
 
 TEST_CASE("integer epoch seconds read exactly, negative ones too") {

@@ -270,7 +270,9 @@ private:
         }
     }
 
-    // Seconds since the epoch, an integer or with a fraction, to the nearest millisecond.
+    // Seconds since the epoch, an integer or with a fraction, read as botocore reads them
+    // (Python's datetime.fromtimestamp: the fraction rounded to the microsecond, half to even,
+    // carrying into the second), then kept to the millisecond below.
     static bool read_timestamp(simdjson::dom::element value, timestamp& out, std::string& problem) {
         constexpr double limit = 9.2e18;  // milliseconds that fit an int64 (with margin)
         std::int64_t whole = 0;
@@ -284,7 +286,16 @@ private:
             return true;
         }
         if (value.get(seconds)) return false;  // not a number (or an integer beyond int64)
-        const double ms = std::round(seconds * 1000.0);
+        double whole_seconds = 0;
+        double micros = std::nearbyint(std::modf(seconds, &whole_seconds) * 1e6);  // ties to even
+        if (micros >= 1e6) {
+            whole_seconds += 1;
+            micros -= 1e6;
+        } else if (micros < 0) {
+            whole_seconds -= 1;
+            micros += 1e6;
+        }
+        const double ms = whole_seconds * 1000.0 + std::floor(micros / 1000.0);
         if (!(ms > -limit && ms < limit)) {
             problem = "timestamp out of range";
             return false;
