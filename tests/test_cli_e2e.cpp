@@ -39,7 +39,7 @@ std::map<std::string, std::string> env_for(const swfpp::credentials& c) {
 swfpp_test::child_result run_swf(const std::vector<std::string>& args, const swfpp::credentials& c) {
     const char* program = std::getenv("SWF_CLI");
     REQUIRE_MESSAGE(program != nullptr, "SWF_CLI must name the built swf program");
-    auto r = swfpp_test::run_child(program, args, env_for(c), 30s);
+    auto r = swfpp_test::run_child(program, args, env_for(c), 600s);  // a bound against hanging only
     REQUIRE_MESSAGE(r.spawn_error.empty(), r.spawn_error);
     return r;
 }

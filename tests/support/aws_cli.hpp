@@ -7,16 +7,21 @@
 #include <stdlib.h>
 #include <unistd.h>
 
+#include <algorithm>
+#include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
 #include <map>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <thread>
 #include <vector>
 
 #include "child_process.hpp"
+
+#include <doctest/doctest.h>
 
 namespace swfpp_test {
 
@@ -95,12 +100,30 @@ inline std::optional<aws_cli> find_aws_cli(const temp_directory& dir, const std:
     return cli;
 }
 
-// Each `aws` run costs about a second, so comparisons run their cases side by side: f(i) for
-// every i < n, each on its own thread; returns when all are done.
+// How long a child process may run before it counts as hung. Generous: only a program that
+// never finishes may fail a test, not a slow machine.
+inline constexpr std::chrono::seconds hang_bound{600};
+
+// Where `aws` cannot run, a comparison is skipped with the reason; under CI (CI=true) it fails.
+inline void report_missing_aws_cli(const std::string& why_not) {
+    const char* ci = std::getenv("CI");
+    if (ci != nullptr && std::string_view(ci) == "true")
+        FAIL_CHECK("CI=true, but the comparison with the AWS CLI cannot run: " << why_not);
+    else
+        MESSAGE("skipping the AWS CLI comparison: " << why_not);
+}
+
+// Each `aws` run costs about a second, so comparisons run their cases side by side, a few at a
+// time: f(i) for every i < n; returns when all are done.
 template <class F>
 void run_in_parallel(std::size_t n, F f) {
+    std::atomic<std::size_t> next{0};
+    const std::size_t worker_count = std::min<std::size_t>(n, std::max(4u, 2 * std::thread::hardware_concurrency()));
     std::vector<std::thread> workers;
-    for (std::size_t i = 0; i < n; ++i) workers.emplace_back([&f, i] { f(i); });
+    for (std::size_t w = 0; w < worker_count; ++w)
+        workers.emplace_back([&] {
+            for (std::size_t i; (i = next++) < n;) f(i);
+        });
     for (auto& w : workers) w.join();
 }
 

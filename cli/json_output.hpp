@@ -8,7 +8,6 @@
 
 #include <simdjson.h>
 #include <swfpp/shape.hpp>
-#include <swfpp/types/history.hpp>
 #include <swfpp/value_types.hpp>
 
 #include <cmath>
@@ -82,35 +81,18 @@ inline std::string python_isoformat(double value, utc_offset_fn offset_of) {
 
 namespace detail {
 
-// botocore's HistoryEvent declares one "<eventType>EventAttributes" member per event type, and
-// its parser drops every other key. swfpp keeps the attributes of the types it does not type as
-// unmodelled members; these are the ones botocore would keep. Their contents print as received:
-// in the server's member order (botocore's is the model's), unknown keys and nulls included.
-inline bool is_event_attributes_member(std::string_view name) {
-    constexpr std::string_view suffix = "EventAttributes";
-    if (name.size() <= suffix.size() || name.substr(name.size() - suffix.size()) != suffix) return false;
-    const std::string_view type = name.substr(0, name.size() - suffix.size());
-    for (std::string_view known : enum_names(swfpp::event_type{}))
-        if (known.size() == type.size() && known.substr(1) == type.substr(1) && known[0] - 'A' + 'a' == type[0])
-            return true;
-    return false;
-}
-
 template <class T>
 json_value read_output_value(simdjson::dom::element e, utc_offset_fn offset_of);
 
 // botocore's BaseJSONParser._handle_structure: the shape's members in model order, each only
-// when present and not null; keys the model does not declare are dropped.
+// when present and not null; keys the model does not declare (which swfpp may keep as
+// unmodelled members) are dropped.
 template <class Shape>
 json_value read_output_shape(simdjson::dom::object object, utc_offset_fn offset_of) {
     json_value out = json_value::object();
     swfpp::for_each_member<Shape>([&](const auto& m) {
         using T = typename std::decay_t<decltype(m)>::value_type;
-        if constexpr (std::is_same_v<T, swfpp::unmodelled_members>) {
-            for (const auto field : object)  // the typed members came first and are not repeated
-                if (!field.value.is_null() && out.find(field.key) == nullptr && is_event_attributes_member(field.key))
-                    out.set(field.key, from_simdjson(field.value));
-        } else {
+        if constexpr (!std::is_same_v<T, swfpp::unmodelled_members>) {
             simdjson::dom::element value;
             if (object.at_key(m.name).get(value) || value.is_null()) return;
             out.set(m.name, read_output_value<T>(value, offset_of));

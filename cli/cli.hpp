@@ -1,6 +1,7 @@
 // swf — the command table and the command-line parser. Commands and their options are derived
-// from swfpp's operation descriptions, so adding an SWF operation to `swf` is one table row in
-// main.cpp. Parsing follows the AWS CLI's argparse rules and error texts, with "swf" for "aws".
+// from swfpp's operation descriptions, so adding an SWF operation to `swf` is one line in
+// commands.hpp. Parsing follows the AWS CLI's argparse rules and error texts, with "swf" for
+// "aws".
 //
 // Pure functions over strings; no I/O.
 #ifndef SWF_CLI_CLI_HPP
@@ -19,6 +20,7 @@
 #include <vector>
 
 #include "config.hpp"
+#include "skeleton.hpp"
 #include "text.hpp"
 
 namespace swf_cli {
@@ -43,9 +45,29 @@ using command_runner = outcome (*)(const invocation&, const environment&);
 struct command {
     std::string name;            // "request-cancel-workflow-execution"
     std::string_view operation;  // "RequestCancelWorkflowExecution"
-    std::vector<param_spec> params;
+    std::vector<param_spec> params;  // in the order of awscli's argument table
     command_runner run = nullptr;
-    bool paginated = false;  // botocore has a paginator for it: --page-size, --no-paginate
+    // botocore has a paginator for it: --starting-token, --page-size, --max-items, --no-paginate
+    bool paginated = false;
+};
+
+// Operations that botocore paginates describe their paginator in a nested `pagination`.
+template <class Op, class = void>
+struct is_paginated : std::false_type {};
+template <class Op>
+struct is_paginated<Op, std::void_t<typename Op::pagination>> : std::true_type {};
+
+// awscli/customizations/argrename.py's rows for SWF: a member named `version` would clash with
+// the global --version, so the AWS CLI names its option after the type. A row applies as soon as
+// the table has its operation.
+struct argument_rename {
+    std::string_view operation;
+    std::string_view member;
+    std::string_view option;
+};
+inline constexpr argument_rename argument_renames[] = {
+    {"RegisterActivityType", "version", "--activity-version"},
+    {"RegisterWorkflowType", "version", "--workflow-version"},
 };
 
 template <class T>
@@ -78,12 +100,29 @@ std::vector<param_spec> params_of() {
     return params;
 }
 
+// Renames `operation`'s options as argument_renames says. awscli re-inserts a renamed argument
+// into its table, so the option moves to the end.
+inline void apply_renames(std::string_view operation, std::vector<param_spec>& params) {
+    for (const argument_rename& rename : argument_renames) {
+        if (rename.operation != operation) continue;
+        const auto renamed = std::stable_partition(params.begin(), params.end(),
+                                                   [&](const param_spec& p) { return p.member != rename.member; });
+        for (auto p = renamed; p != params.end(); ++p) p->option = rename.option;
+    }
+}
+
 // A table row for swfpp operation `Op`, run by `run`.
 template <class Op>
-command command_for(command_runner run, bool paginated = false) {
+command command_for(command_runner run) {
     static_assert(swfpp::is_operation<Op>::value, "swf: command_for<Op> needs an swfpp operation description");
-    return command{xform_name(Op::name), Op::name, params_of<typename Op::input>(), run, paginated};
+    command c{xform_name(Op::name), Op::name, params_of<typename Op::input>(), run, is_paginated<Op>::value};
+    apply_renames(Op::name, c.params);
+    return c;
 }
+
+// (member, words) in command-line order; a repeated option's last value wins, as in argparse.
+// A flag's word is "true" or "false".
+using option_values = std::vector<std::pair<std::string, std::vector<std::string>>>;
 
 // A parsed command line.
 struct invocation {
@@ -91,11 +130,13 @@ struct invocation {
     action what = action::run;
     const command* cmd = nullptr;
     global_options globals;
-    // (member, words) in command-line order; a repeated option's last value wins, as in argparse.
-    // A flag's word is "true" or "false".
-    std::vector<std::pair<std::string, std::vector<std::string>>> values;
+    option_values values;
     std::optional<std::string> cli_input_json;
+    skeleton_kind skeleton = skeleton_kind::none;  // --generate-cli-skeleton [input|output]
+    // Paginated commands only.
     std::optional<std::int64_t> page_size;  // --page-size
+    std::optional<std::int64_t> max_items;  // --max-items
+    std::optional<std::string> starting_token;
 };
 
 inline constexpr std::string_view usage_line = "swf [options] <command> [parameters]";
@@ -136,7 +177,8 @@ inline std::string command_synopsis(const command& c) {
         if (!p.required) s += ']';
     }
     s += " [--cli-input-json <value>]";
-    if (c.paginated) s += " [--page-size <value>] [--no-paginate]";
+    if (c.paginated) s += " [--starting-token <value>] [--page-size <value>] [--max-items <value>]";
+    s += " [--generate-cli-skeleton <value>]";
     return s;
 }
 
@@ -159,6 +201,7 @@ inline std::string usage_text(const std::vector<command>& table, std::string_vie
         "  --cli-read-timeout <seconds>     default 60, 0 for none; bounds the whole exchange\n"
         "  --no-paginate                    one call, its page printed as it came (paginated commands)\n"
         "  --version                        print versions and exit\n\n"
+        "Option values: file://path is replaced by the file's text, fileb://path by its bytes.\n\n"
         "Environment (an empty variable counts as unset; config and credentials files are not read):\n"
         "  AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY, AWS_SESSION_TOKEN   the credentials\n"
         "  AWS_REGION, then AWS_DEFAULT_REGION                           the region\n"
@@ -182,8 +225,11 @@ inline std::string command_usage_text(const command& c) {
     s.append("       [--cli-connect-timeout <seconds>] [--cli-read-timeout <seconds>]\n\n");
     s.append("Calls the SWF operation ").append(c.operation).append(" and prints its output as JSON.\n");
     s.append("Structures take JSON or shorthand (name=x,version=1), lists one value per word or a JSON\n");
-    s.append("array; --cli-input-json takes the whole input as a JSON object, which options override.\n");
-    if (c.paginated) s.append("Follows nextPageToken and prints all events, unless --no-paginate is given.\n");
+    s.append("array; --cli-input-json takes the whole input as a JSON object, which options override;\n");
+    s.append("--generate-cli-skeleton prints a template for it (or, with \"output\", for the output).\n");
+    if (c.paginated)
+        s.append("Follows nextPageToken and prints all pages merged, unless --no-paginate is given; with\n"
+                 "--max-items N it stops after N items and prints a NextToken for --starting-token.\n");
     s.append("See \"swf help\" for the environment variables and exit codes.\n");
     return s;
 }
@@ -216,7 +262,8 @@ inline bool looks_like_option(std::string_view s) {
 
 enum class global_kind {
     none, region, endpoint_url, connect_timeout, read_timeout, dry_run, no_paginate, version, help,
-    cli_input_json, page_size,  // options of every command, and of paginated commands
+    cli_input_json, generate_cli_skeleton,  // options of every command
+    starting_token, page_size, max_items,   // options of paginated commands
 };
 
 inline global_kind find_global(std::string_view name) {
@@ -231,20 +278,40 @@ inline global_kind find_global(std::string_view name) {
     return global_kind::none;
 }
 
-// argparse's message for a choice that is not in the table (awscli's _check_value layout).
-inline std::string invalid_choice(const std::vector<command>& table) {
-    std::string s = "argument command: Invalid choice, valid choices are:\n";
-    for (std::size_t i = 0; i < table.size(); i += 2) {
+// The option of every command, or of every paginated command, that `name` is.
+inline global_kind find_command_option(std::string_view name, const command& c) {
+    if (name == "--cli-input-json") return global_kind::cli_input_json;
+    if (name == "--generate-cli-skeleton") return global_kind::generate_cli_skeleton;
+    if (!c.paginated) return global_kind::none;
+    if (name == "--starting-token") return global_kind::starting_token;
+    if (name == "--page-size") return global_kind::page_size;
+    if (name == "--max-items") return global_kind::max_items;
+    return global_kind::none;
+}
+
+// argparse's message for a value that is not one of `choices` (awscli's _check_value layout;
+// without its "maybe you meant" suggestions).
+inline std::string invalid_choice(std::string_view argument, const std::vector<std::string_view>& choices) {
+    std::string s = "argument " + std::string(argument) + ": Invalid choice, valid choices are:\n";
+    for (std::size_t i = 0; i < choices.size(); i += 2) {
         s += '\n';
-        for (std::size_t j = i; j < table.size() && j < i + 2; ++j) {
+        for (std::size_t j = i; j < choices.size() && j < i + 2; ++j) {
             if (j > i) s += " | ";
-            std::string cell = table[j].name;
+            std::string cell(choices[j]);
             if (cell.size() < 40) cell.resize(40, ' ');
             s += cell;
         }
     }
     return s;
 }
+
+// argparse type=int, with the AWS CLI's message.
+inline std::optional<python_int> int_option(std::string_view name, const std::string& value, outcome& failed) {
+    auto n = parse_python_int(value);
+    if (!n) failed = argparse_error("argument " + std::string(name) + ": invalid int value: " + python_repr(value));
+    return n;
+}
+
 
 }  // namespace detail
 
@@ -271,8 +338,7 @@ inline parse_result parse_command_line(const std::vector<std::string>& args, con
             if (eq != std::string::npos) explicit_value = word.substr(eq + 1);
 
             auto global = detail::find_global(name);
-            if (inv.cmd != nullptr && name == "--cli-input-json") global = detail::global_kind::cli_input_json;
-            if (inv.cmd != nullptr && inv.cmd->paginated && name == "--page-size") global = detail::global_kind::page_size;
+            if (global == detail::global_kind::none && inv.cmd != nullptr) global = detail::find_command_option(name, *inv.cmd);
             const param_spec* param = nullptr;
             if (global == detail::global_kind::none && inv.cmd != nullptr)
                 for (const auto& p : inv.cmd->params)
@@ -303,6 +369,19 @@ inline parse_result parse_command_line(const std::vector<std::string>& args, con
                     inv.globals.paginate = false;
                 else
                     wants_help = true;
+                continue;
+            }
+            if (global == detail::global_kind::generate_cli_skeleton) {  // nargs='?', const 'input'
+                std::string value = "input";
+                if (explicit_value)
+                    value = std::move(*explicit_value);
+                else if (i + 1 < args.size() && !detail::looks_like_option(args[i + 1]))
+                    value = args[++i];
+                if (value != "input" && value != "output") {
+                    r.failed = argparse_error(detail::invalid_choice(name, {"input", "output"}));
+                    return r;
+                }
+                inv.skeleton = value == "input" ? skeleton_kind::input : skeleton_kind::output;
                 continue;
             }
             if (param != nullptr && param->arity == arity::words) {  // nargs='+'
@@ -346,14 +425,18 @@ inline parse_result parse_command_line(const std::vector<std::string>& args, con
                     break;
                 }
                 case detail::global_kind::cli_input_json: inv.cli_input_json = std::move(value); break;
+                case detail::global_kind::starting_token: inv.starting_token = std::move(value); break;
                 case detail::global_kind::page_size: {
-                    const auto n = parse_python_int(value);
-                    if (!n) {
-                        r.failed = argparse_error("argument " + name + ": invalid int value: " + python_repr(value));
-                        return r;
-                    }
-                    const auto magnitude = static_cast<std::int64_t>(std::min<std::uint64_t>(n->magnitude(), INT32_MAX));
-                    inv.page_size = n->negative ? -magnitude : magnitude;
+                    const auto n = detail::int_option(name, value, r.failed);
+                    if (!n) return r;
+                    // maximumPageSize is an int32 in swfpp; SWF's limit is 1000.
+                    inv.page_size = std::clamp<std::int64_t>(n->clamped(), INT32_MIN, INT32_MAX);
+                    break;
+                }
+                case detail::global_kind::max_items: {
+                    const auto n = detail::int_option(name, value, r.failed);
+                    if (!n) return r;
+                    inv.max_items = n->clamped();
                     break;
                 }
                 default: inv.values.push_back({param->member, {std::move(value)}}); break;
@@ -368,7 +451,9 @@ inline parse_result parse_command_line(const std::vector<std::string>& args, con
             for (const auto& c : table)
                 if (c.name == word) inv.cmd = &c;
             if (inv.cmd == nullptr) {
-                r.failed = argparse_error(detail::invalid_choice(table));
+                std::vector<std::string_view> names;
+                for (const auto& c : table) names.push_back(c.name);
+                r.failed = argparse_error(detail::invalid_choice("command", names));
                 return r;
             }
             continue;
@@ -389,9 +474,15 @@ inline parse_result parse_command_line(const std::vector<std::string>& args, con
         r.failed = argparse_error("the following arguments are required: command");
         return r;
     }
+    // The JSON may hold the required members (botocore checks them); an input skeleton needs
+    // none. awscli looks for the exact word "--generate-cli-skeleton" not followed by "output".
+    bool required_waived = inv.cli_input_json.has_value();
+    for (std::size_t i = 0; i < args.size(); ++i)
+        if (args[i] == "--generate-cli-skeleton" && (i + 1 == args.size() || args[i + 1] != "output"))
+            required_waived = true;
     std::string missing;
     for (const auto& p : inv.cmd->params) {
-        if (!p.required || inv.cli_input_json) continue;  // the JSON may hold them; botocore checks
+        if (!p.required || required_waived) continue;
         bool given = false;
         for (const auto& v : inv.values) given = given || v.first == p.member;
         if (!given) missing += (missing.empty() ? "" : ", ") + p.option;

@@ -1,6 +1,7 @@
 // swf — JSON values as the AWS CLI holds them in Python: a small tree with objects in insertion
-// order, Python's str()/repr() of a value (botocore's validation messages quote them) and
-// json.dumps(value, indent=4, ensure_ascii=False), which is what the AWS CLI prints.
+// order, Python's str()/repr() of a value (botocore's validation messages quote them),
+// json.dumps(value, indent=4, ensure_ascii=False), which is what the AWS CLI prints, and plain
+// json.dumps(value), which botocore's pagination tokens hold.
 //
 // Pure functions over values; no I/O.
 #ifndef SWF_CLI_JSON_VALUE_HPP
@@ -26,11 +27,12 @@ struct json_member;
 // A JSON value. Numbers keep their Python text (str(int) or repr(float)), so integers of any
 // size print as they came.
 struct json_value {
-    enum class kind { null, boolean, integer, real, string, array, object };
+    // `bytes`: what a fileb:// option value holds (a Python bytes object).
+    enum class kind { null, boolean, integer, real, string, bytes, array, object };
     kind type = kind::null;
     bool boolean = false;
     bool ordered_dict = false;  // an object json.loads made (the AWS CLI asks it for OrderedDict)
-    std::string text;           // string contents, or the number as Python prints it
+    std::string text;           // string or bytes contents, or the number as Python prints it
     std::vector<json_value> items;
     std::vector<json_member> members;  // in insertion order; names are unique
 
@@ -38,6 +40,12 @@ struct json_value {
         json_value v;
         v.type = kind::string;
         v.text = std::move(s);
+        return v;
+    }
+    static json_value bytes(std::string b) {
+        json_value v;
+        v.type = kind::bytes;
+        v.text = std::move(b);
         return v;
     }
     static json_value integer(std::string digits) {
@@ -67,6 +75,8 @@ struct json_value {
     inline const json_value* find(std::string_view name) const noexcept;
     // Python's d[name] = value: replaces in place, or appends.
     inline void set(std::string_view name, json_value value);
+    // Python's d.pop(name, None).
+    inline void erase(std::string_view name);
 };
 
 struct json_member {
@@ -87,6 +97,14 @@ void json_value::set(std::string_view name, json_value value) {
             return;
         }
     members.push_back({std::string(name), std::move(value)});
+}
+
+void json_value::erase(std::string_view name) {
+    for (auto m = members.begin(); m != members.end(); ++m)
+        if (m->name == name) {
+            members.erase(m);
+            return;
+        }
 }
 
 // Python's repr(float): the shortest digits that read back, positional when the decimal
@@ -174,6 +192,7 @@ inline std::string python_repr(const json_value& v) {
         case json_value::kind::integer:
         case json_value::kind::real: return v.text;
         case json_value::kind::string: return python_repr(std::string_view(v.text));
+        case json_value::kind::bytes: return python_bytes_repr(v.text);
         case json_value::kind::array: {
             std::string s = "[";
             for (std::size_t i = 0; i < v.items.size(); ++i) s += (i ? ", " : "") + python_repr(v.items[i]);
@@ -194,6 +213,13 @@ inline std::string python_repr(const json_value& v) {
     return {};
 }
 
+// Objects as plain json.loads makes them: dicts, not OrderedDicts.
+inline void make_plain_dicts(json_value& v) {
+    v.ordered_dict = false;
+    for (auto& item : v.items) make_plain_dicts(item);
+    for (auto& m : v.members) make_plain_dicts(m.value);
+}
+
 inline std::string python_str(const json_value& v) {
     return v.is(json_value::kind::string) ? v.text : python_repr(v);
 }
@@ -206,10 +232,85 @@ inline std::string_view python_type(const json_value& v) {
         case json_value::kind::integer: return "<class 'int'>";
         case json_value::kind::real: return "<class 'float'>";
         case json_value::kind::string: return "<class 'str'>";
+        case json_value::kind::bytes: return "<class 'bytes'>";
         case json_value::kind::array: return "<class 'list'>";
         case json_value::kind::object: return v.ordered_dict ? "<class 'collections.OrderedDict'>" : "<class 'dict'>";
     }
     return {};
+}
+
+namespace detail {
+// A str as json.dumps writes it by default (ensure_ascii=True): what is not printable ASCII
+// becomes \uXXXX, UTF-16 surrogate pairs above U+FFFF. `s` is valid UTF-8.
+inline void append_ascii_json_string(std::string& out, std::string_view s) {
+    constexpr char hex[] = "0123456789abcdef";
+    const auto escape = [&](std::uint32_t unit) {
+        out += "\\u";
+        for (int shift = 12; shift >= 0; shift -= 4) out.push_back(hex[unit >> shift & 0xf]);
+    };
+    out.push_back('"');
+    for (std::size_t i = 0; i < s.size();) {
+        const auto c = static_cast<unsigned char>(s[i]);
+        if (c < 0x80) {
+            ++i;
+            switch (c) {
+                case '"': out += "\\\""; break;
+                case '\\': out += "\\\\"; break;
+                case '\n': out += "\\n"; break;
+                case '\r': out += "\\r"; break;
+                case '\t': out += "\\t"; break;
+                case '\b': out += "\\b"; break;
+                case '\f': out += "\\f"; break;
+                default:
+                    if (c < 0x20 || c == 0x7f)
+                        escape(c);
+                    else
+                        out.push_back(static_cast<char>(c));
+            }
+            continue;
+        }
+        const std::size_t length = c >= 0xf0 ? 4 : c >= 0xe0 ? 3 : 2;
+        std::uint32_t code_point = c & (0x7f >> length);
+        for (std::size_t k = 1; k < length && i + k < s.size(); ++k)
+            code_point = code_point << 6 | (static_cast<unsigned char>(s[i + k]) & 0x3f);
+        i += length;
+        if (code_point >= 0x10000) {
+            code_point -= 0x10000;
+            escape(0xd800 | code_point >> 10);
+            escape(0xdc00 | (code_point & 0x3ff));
+        } else {
+            escape(code_point);
+        }
+    }
+    out.push_back('"');
+}
+}  // namespace detail
+
+// json.dumps(value) with its defaults: ", " and ": " between items, ASCII only.
+inline std::string python_json_dumps(const json_value& v) {
+    std::string out;
+    switch (v.type) {
+        case json_value::kind::null: return "null";
+        case json_value::kind::boolean: return v.boolean ? "true" : "false";
+        case json_value::kind::integer: return v.text;
+        case json_value::kind::real:
+            return v.text == "inf" ? "Infinity" : v.text == "-inf" ? "-Infinity" : v.text == "nan" ? "NaN" : v.text;
+        case json_value::kind::string: detail::append_ascii_json_string(out, v.text); return out;
+        case json_value::kind::bytes: detail::append_ascii_json_string(out, base64_encode(v.text)); return out;
+        case json_value::kind::array:
+            out = "[";
+            for (std::size_t i = 0; i < v.items.size(); ++i) out += (i ? ", " : "") + python_json_dumps(v.items[i]);
+            return out + "]";
+        case json_value::kind::object:
+            out = "{";
+            for (std::size_t i = 0; i < v.members.size(); ++i) {
+                out += i ? ", " : "";
+                detail::append_ascii_json_string(out, v.members[i].name);
+                out += ": " + python_json_dumps(v.members[i].value);
+            }
+            return out + "}";
+    }
+    return out;
 }
 
 namespace detail {
@@ -241,6 +342,8 @@ inline void dump_indented(std::string& out, const json_value& v, std::size_t dep
             out += v.text == "inf" ? "Infinity" : v.text == "-inf" ? "-Infinity" : v.text == "nan" ? "NaN" : v.text;
             break;
         case json_value::kind::string: swfpp::detail::append_json_string(out, v.text); break;
+        // awscli's json_encoder writes bytes as base64.
+        case json_value::kind::bytes: swfpp::detail::append_json_string(out, base64_encode(v.text)); break;
         case json_value::kind::array:
             dump_container(out, v.items, '[', ']', depth, [&](const json_value& item) { dump_indented(out, item, depth + 1); });
             break;
