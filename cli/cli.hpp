@@ -51,12 +51,6 @@ struct command {
     bool paginated = false;
 };
 
-// Operations that botocore paginates describe their paginator in a nested `pagination`.
-template <class Op, class = void>
-struct is_paginated : std::false_type {};
-template <class Op>
-struct is_paginated<Op, std::void_t<typename Op::pagination>> : std::true_type {};
-
 // awscli/customizations/argrename.py's rows for SWF: a member named `version` would clash with
 // the global --version, so the AWS CLI names its option after the type. A row applies as soon as
 // the table has its operation.
@@ -115,7 +109,7 @@ inline void apply_renames(std::string_view operation, std::vector<param_spec>& p
 template <class Op>
 command command_for(command_runner run) {
     static_assert(swfpp::is_operation<Op>::value, "swf: command_for<Op> needs an swfpp operation description");
-    command c{xform_name(Op::name), Op::name, params_of<typename Op::input>(), run, is_paginated<Op>::value};
+    command c{xform_name(Op::name), Op::name, params_of<typename Op::input>(), run, swfpp::has_pagination<Op>::value};
     apply_renames(Op::name, c.params);
     return c;
 }

@@ -179,7 +179,7 @@ swf_cli::outcome run(const swf_cli::invocation& inv, const swf_cli::environment&
     }
 
     std::optional<swf_cli::starting_token> start;
-    if constexpr (swf_cli::is_paginated<Op>::value) {
+    if constexpr (swfpp::has_pagination<Op>::value) {
         if (paging.paginate) {
             if (starting_token) {
                 auto decoded = swf_cli::decode_starting_token(*starting_token, swf_cli::paginator_of<Op>());
@@ -226,7 +226,7 @@ swf_cli::outcome run(const swf_cli::invocation& inv, const swf_cli::environment&
 
     simdjson::dom::parser parser;
     swf_cli::outcome o;
-    if constexpr (swf_cli::is_paginated<Op>::value) {
+    if constexpr (swfpp::has_pagination<Op>::value) {
         if (paging.paginate) {
             swf_cli::page_collector pages(swf_cli::paginator_of<Op>(), inv.max_items, std::move(start));
             for (;;) {

@@ -37,18 +37,6 @@ struct paginator {
     std::vector<std::string_view> non_aggregate_keys;
 };
 
-namespace detail {
-template <class Shape, class Pointer>
-std::string_view member_name(Pointer pointer) {
-    std::string_view name;
-    swfpp::for_each_member<Shape>([&](const auto& m) {
-        if constexpr (std::is_same_v<std::decay_t<decltype(m.pointer)>, Pointer>)
-            if (m.pointer == pointer) name = m.name;
-    });
-    return name;
-}
-}  // namespace detail
-
 // The paginator of an operation that has one, from its `pagination` description. Its
 // non-aggregate keys are the output's other members: for SWF's seven paginators that is exactly
 // botocore's list (only PollForDecisionTask has any).
@@ -57,10 +45,10 @@ paginator paginator_of() {
     using pagination = typename Op::pagination;
     using output = typename Op::output;
     paginator p;
-    p.input_token = detail::member_name<typename Op::input>(pagination::input_token);
-    p.output_token = detail::member_name<output>(pagination::output_token);
-    p.limit_key = detail::member_name<typename Op::input>(pagination::limit_key);
-    p.result_key = detail::member_name<output>(pagination::result_key);
+    p.input_token = swfpp::member_name<typename Op::input>(pagination::input_token);
+    p.output_token = swfpp::member_name<output>(pagination::output_token);
+    p.limit_key = swfpp::member_name<typename Op::input>(pagination::limit_key);
+    p.result_key = swfpp::member_name<output>(pagination::result_key);
     swfpp::for_each_member<output>([&](const auto& m) {
         if (m.name != p.result_key && m.name != p.output_token) p.non_aggregate_keys.push_back(m.name);
     });

@@ -55,6 +55,8 @@
 
 namespace {
 
+using swfpp_test::to_hex;
+
 // ---------------------------------------------------------------------------------------------
 // Text
 
@@ -62,17 +64,6 @@ namespace {
 constexpr std::string_view pieces[] = {"\xC3\xA9", "\xE4\xB8\xAD", "\xF0\x9F\x98\x80", "\"", "\\", "\x01", "\n",
                                        "\x1F", "\x7F", "/", "\xE2\x80\xA8", "\xF4\x8F\xBF\xBF", "a"};
 constexpr std::size_t piece_count = sizeof pieces / sizeof pieces[0];
-
-std::string to_hex(std::string_view bytes) {
-    static constexpr char digits[] = "0123456789abcdef";
-    std::string out;
-    for (char c : bytes) {
-        const auto b = static_cast<unsigned char>(c);
-        out.push_back(digits[b >> 4]);
-        out.push_back(digits[b & 0xF]);
-    }
-    return out;
-}
 
 // Control bytes as \xNN, so a failure line stays one line.
 std::string printable(std::string_view s) {

@@ -35,7 +35,11 @@
 #include <utility>
 #include <vector>
 
+#include "support/python_oracle.hpp"
+
 namespace {
+
+using swfpp_test::to_hex;
 
 using op = swfpp::request_cancel_workflow_execution;
 using input = swfpp::request_cancel_workflow_execution_input;
@@ -62,19 +66,6 @@ std::string utf8(char32_t cp) {
         s.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
     }
     return s;
-}
-
-// Hex is how strings cross to python: lossless for control characters and invalid UTF-8.
-std::string to_hex(std::string_view bytes) {
-    static constexpr char digits[] = "0123456789abcdef";
-    std::string out;
-    out.reserve(bytes.size() * 2);
-    for (char c : bytes) {
-        const auto b = static_cast<unsigned char>(c);
-        out.push_back(digits[b >> 4]);
-        out.push_back(digits[b & 0xF]);
-    }
-    return out;
 }
 
 std::string from_hex(std::string_view hex) {

@@ -8,9 +8,6 @@
 
 #include <swfpp/error.hpp>
 #include <swfpp/operations.hpp>
-#include <swfpp/paginator.hpp>
-
-#include <unistd.h>
 
 #include <cstdint>
 #include <cstdio>
@@ -18,6 +15,8 @@
 #include <cstring>
 #include <string>
 #include <type_traits>
+
+#include "support/python_oracle.hpp"
 
 namespace {
 
@@ -95,15 +94,11 @@ void describe(const std::string& prefix, std::string& out) {
     });
 }
 
-// The wire name of the member of Shape at `pointer`.
+// A paginator's member by its wire name, "?" when it names none.
 template <class Shape, class Pointer>
-std::string wire_name(Pointer pointer) {
-    std::string name;
-    swfpp::for_each_member<Shape>([&](const auto& m) {
-        if constexpr (std::is_same_v<decltype(m.pointer), Pointer>)
-            if (m.pointer == pointer) name = std::string(m.name);
-    });
-    return name.empty() ? "?" : name;
+std::string name_of(Pointer pointer) {
+    const std::string_view name = swfpp::member_name<Shape>(pointer);
+    return name.empty() ? "?" : std::string(name);
 }
 
 template <class Op>
@@ -119,33 +114,11 @@ void describe_operation(std::string& out) {
         using P = typename Op::pagination;
         using In = typename Op::input;
         using Out = typename Op::output;
-        out += "PAGINATOR " + name + " " + wire_name<In>(P::input_token) + " " + wire_name<Out>(P::output_token) +
-               " " + wire_name<In>(P::limit_key) + " " + wire_name<Out>(P::result_key) + "\n";
+        out += "PAGINATOR " + name + " " + name_of<In>(P::input_token) + " " + name_of<Out>(P::output_token) +
+               " " + name_of<In>(P::limit_key) + " " + name_of<Out>(P::result_key) + "\n";
     } else {
         out += "PAGINATOR " + name + " none\n";
     }
-}
-
-// Runs the checker over `lines`; its output (one line per disagreement) lands in `report`.
-bool run_checker(const std::string& lines, std::string& report) {
-    const char* root = std::getenv("SWFPP_SOURCE_ROOT");
-    const std::string script = std::string(root ? root : ".") + "/tools/botocore_model_check.py";
-    char path[] = "/tmp/swfpp-model-XXXXXX";
-    const int fd = mkstemp(path);
-    if (fd < 0) return false;
-    const bool written = ::write(fd, lines.data(), lines.size()) == static_cast<ssize_t>(lines.size());
-    ::close(fd);
-    bool ok = false;
-    if (written) {
-        const std::string command = "python3 '" + script + "' < '" + path + "'";
-        if (FILE* pipe = ::popen(command.c_str(), "r")) {
-            char buf[4096];
-            for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, pipe)) > 0;) report.append(buf, n);
-            ok = ::pclose(pipe) == 0;
-        }
-    }
-    ::unlink(path);
-    return ok;
 }
 
 }  // namespace
@@ -159,7 +132,7 @@ TEST_CASE("all 39 operations, their errors and paginators, and swf_fault match b
         lines += "FAULT " + std::string(swfpp::to_string(static_cast<swfpp::swf_fault>(f))) + "\n";
     CHECK(lines.find("unknown") == std::string::npos);
     std::string report;
-    REQUIRE_MESSAGE(run_checker(lines, report), report);
+    REQUIRE(swfpp_test::run_python_oracle("botocore_model_check.py", lines, report) == 0);
     CHECK_MESSAGE(report.empty(), report);
 }
 

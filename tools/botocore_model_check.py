@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Checks swfpp's operation descriptions against botocore's SWF service model.
 
-Reads on stdin the lines tests/test_model_parity.cpp prints:
+Reads the lines tests/test_model_parity.cpp prints, from the file named by its argument:
   OPERATION Name                      one per operation swfpp declares
   MEMBER PATH KIND REQUIRED MIN EXTRA one per declared member, depth first; PATH is
                                       Operation.in|out.member[.member|[]...], KIND one of string
@@ -70,7 +70,9 @@ def main():
 
     declared, operations, faults = {}, set(), set()
     problems = []
-    for line in sys.stdin:
+    with open(sys.argv[1], encoding="utf-8") as f:
+        lines = f.read().splitlines()
+    for line in lines:
         fields = line.split()
         what = fields[0]
         if what == "OPERATION":

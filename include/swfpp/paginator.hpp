@@ -30,20 +30,9 @@
 #include "swfpp/detail/config.hpp"
 #include "swfpp/error.hpp"
 #include "swfpp/result.hpp"
+#include "swfpp/shape.hpp"
 
 SWFPP_NAMESPACE_BEGIN
-
-// has_pagination<Op>: Op describes how its pages chain, as
-//     struct pagination {
-//         static constexpr auto input_token = &input::next_page_token;    // std::optional<std::string>
-//         static constexpr auto output_token = &output::next_page_token;  // std::optional<std::string>
-//         static constexpr auto limit_key = &input::maximum_page_size;    // std::optional<integer>
-//         static constexpr auto result_key = &output::events;             // std::vector<item>
-//     };
-template <class Op, class = void>
-struct has_pagination : std::false_type {};
-template <class Op>
-struct has_pagination<Op, std::void_t<typename Op::pagination>> : std::true_type {};
 
 // can_call<Client, Op>: Client has `result<Op::output> call<Op>(const Op::input&)`.
 template <class Client, class Op, class = void>

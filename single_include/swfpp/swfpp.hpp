@@ -867,6 +867,29 @@ template <class Op>
 struct is_operation<Op, std::void_t<decltype(Op::name), typename Op::input, typename Op::output>>
     : std::bool_constant<is_shape_v<typename Op::input> && is_shape_v<typename Op::output>> {};
 
+// has_pagination<Op>: Op describes how botocore pages through it, as
+//     struct pagination {
+//         static constexpr auto input_token = &input::next_page_token;    // std::optional<std::string>
+//         static constexpr auto output_token = &output::next_page_token;  // std::optional<std::string>
+//         static constexpr auto limit_key = &input::maximum_page_size;    // std::optional<integer>
+//         static constexpr auto result_key = &output::events;             // std::vector<item>
+//     };
+template <class Op, class = void>
+struct has_pagination : std::false_type {};
+template <class Op>
+struct has_pagination<Op, std::void_t<typename Op::pagination>> : std::true_type {};
+
+// The wire name of the member of Shape that `pointer` designates; empty when none does.
+template <class Shape, class Pointer>
+constexpr std::string_view member_name(Pointer pointer) {
+    std::string_view name;
+    for_each_member<Shape>([&](const auto& m) {
+        if constexpr (std::is_same_v<std::decay_t<decltype(m.pointer)>, Pointer>)
+            if (m.pointer == pointer) name = m.name;
+    });
+    return name;
+}
+
 SWFPP_NAMESPACE_END
 
 #endif
@@ -8841,18 +8864,6 @@ SWFPP_NAMESPACE_END
 
 
 SWFPP_NAMESPACE_BEGIN
-
-// has_pagination<Op>: Op describes how its pages chain, as
-//     struct pagination {
-//         static constexpr auto input_token = &input::next_page_token;    // std::optional<std::string>
-//         static constexpr auto output_token = &output::next_page_token;  // std::optional<std::string>
-//         static constexpr auto limit_key = &input::maximum_page_size;    // std::optional<integer>
-//         static constexpr auto result_key = &output::events;             // std::vector<item>
-//     };
-template <class Op, class = void>
-struct has_pagination : std::false_type {};
-template <class Op>
-struct has_pagination<Op, std::void_t<typename Op::pagination>> : std::true_type {};
 
 // can_call<Client, Op>: Client has `result<Op::output> call<Op>(const Op::input&)`.
 template <class Client, class Op, class = void>

@@ -10,8 +10,22 @@
 #include <cstdio>
 #include <cstdlib>
 #include <string>
+#include <string_view>
 
 namespace swfpp_test {
+
+// Hex is how strings cross to python: lossless for control characters and invalid UTF-8.
+inline std::string to_hex(std::string_view bytes) {
+    static constexpr char digits[] = "0123456789abcdef";
+    std::string out;
+    out.reserve(bytes.size() * 2);
+    for (char c : bytes) {
+        const auto b = static_cast<unsigned char>(c);
+        out.push_back(digits[b >> 4]);
+        out.push_back(digits[b & 0xF]);
+    }
+    return out;
+}
 
 inline int skip(const char* why) {
     std::printf("SKIP: %s\n", why);

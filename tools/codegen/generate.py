@@ -16,7 +16,6 @@ decided here.
 
 import argparse
 import json
-import keyword
 import os
 import re
 import sys
@@ -54,6 +53,7 @@ TOPICS = {
         ["Decision"]),
 }
 EVENT_ROOT, DECISION_ROOT = "HistoryEvent", "Decision"
+ROOT_FILES = {EVENT_ROOT: "types/history.hpp", DECISION_ROOT: "types/decisions.hpp"}
 
 # Shapes that keep the members they do not declare (a history event of a type added later).
 OPEN_SHAPES = {"HistoryEvent": "other_attributes"}
@@ -70,12 +70,12 @@ FILTER_CHOICES = {
         ("at_most_one_of", ["executionFilter", "closeStatusFilter", "typeFilter", "tagFilter"])],
 }
 
-# Hand-written member functions, by shape.
-HAS_TASK = ["bool has_task() const noexcept { return !task_token.empty(); }"]
+# Hand-written member functions, by shape: the standard headers they need, and their lines.
+HAS_TASK = ((), ["bool has_task() const noexcept { return !task_token.empty(); }"])
 EXTRAS = {
     "DecisionTask": HAS_TASK,
     "ActivityTask": HAS_TASK,
-    "HistoryEvent": [
+    "HistoryEvent": (("string_view",), [
         "// The attributes of an event whose type has no typed member here, as minified JSON (the",
         "// `...EventAttributes` object SWF sent), or nullptr.",
         "const raw_json* raw_attributes() const noexcept {",
@@ -86,20 +86,24 @@ EXTRAS = {
         "    }",
         "    return nullptr;",
         "}",
-    ],
+    ]),
 }
 
 
 def snake(name):
     s = re.sub(r"(?<=[a-z0-9])([A-Z])", r"_\1", name)
     s = re.sub(r"(?<=[A-Z])([A-Z][a-z])", r"_\1", s).lower()
-    return s + "_" if keyword.iskeyword(s) or s in CPP_KEYWORDS else s
+    return s + "_" if s in CPP_KEYWORDS else s
 
 
-CPP_KEYWORDS = {"default", "delete", "new", "class", "namespace", "template", "operator", "private", "public",
-                "register", "signed", "unsigned", "union", "volatile", "char", "int", "long", "short", "auto",
-                "const", "explicit", "friend", "inline", "mutable", "static", "struct", "switch", "this",
-                "throw", "typedef", "typename", "virtual", "void", "enum", "export", "extern", "goto"}
+# C++17's keywords and alternative tokens: a model name that snake-cases to one gets a "_".
+CPP_KEYWORDS = set("""
+    alignas alignof and and_eq asm auto bitand bitor bool break case catch char char16_t char32_t class
+    compl const const_cast constexpr continue decltype default delete do double dynamic_cast else enum
+    explicit export extern false float for friend goto if inline int long mutable namespace new noexcept
+    not not_eq nullptr operator or or_eq private protected public register reinterpret_cast return short
+    signed sizeof static static_assert static_cast struct switch template this thread_local throw true try
+    typedef typeid typename union unsigned using virtual void volatile wchar_t while xor xor_eq""".split())
 
 
 class Model:
@@ -162,7 +166,7 @@ class Layout:
                 if key in o:
                     for n in model.reach(o[key]["shape"], stop=(EVENT_ROOT, DECISION_ROOT)):
                         owners.setdefault(n, set()).add(op)
-        for root, path in ((EVENT_ROOT, "types/history.hpp"), (DECISION_ROOT, "types/decisions.hpp")):
+        for root in ROOT_FILES:
             for n in model.reach(root):
                 owners.setdefault(n, set()).add(root)
         self.op_file = {op: "operations/" + snake(op) + ".hpp" for op in model.operations}
@@ -172,8 +176,7 @@ class Layout:
             if len(who) != 1:
                 raise SystemExit(f"generate.py: {n} is used by {sorted(who)}: place it in a topic of TOPICS")
             (owner,) = who
-            self.file_of[n] = {"HistoryEvent": "types/history.hpp", "Decision": "types/decisions.hpp"}.get(
-                owner, self.op_file.get(owner))
+            self.file_of[n] = ROOT_FILES.get(owner, self.op_file.get(owner))
         for n in owners:
             self.cname[n] = snake(n)
         for op, o in model.operations.items():
@@ -315,10 +318,10 @@ class Writer:
         if shape == DECISION_ROOT:
             self.decision_factories(fields)
         if shape in EXTRAS:
+            headers, code = EXTRAS[shape]
+            self.std.update(headers)
             self.lines.append("")
-            if "raw_attributes" in "".join(EXTRAS[shape]):
-                self.std.add("string_view")
-            self.lines.extend("    " + line for line in EXTRAS[shape])
+            self.lines.extend("    " + line for line in code)
         self.lines.append("")
         descriptors = [self.descriptor(w, field, target) for w, field, target in fields]
         if shape in OPEN_SHAPES:
