@@ -1,4 +1,4 @@
-// SWF's endpoint rule set: botocore's own 26 test cases (../shared/testdata/endpoints/swf/,
+// SWF's endpoint rule set: botocore's own 26 test cases (tests/data/endpoints/swf/,
 // read with simdjson), and the rule set's branches that today's partitions cannot reach.
 #include <doctest/doctest.h>
 
