@@ -473,8 +473,10 @@ TEST_CASE("swf: a dropped connection, a read timeout and a malformed response ex
                            srv.url() + "/\".\n");
     }
     SUBCASE("--cli-read-timeout elapses") {
-        // The answer would be a success: only the timeout makes this fail.
-        srv.enqueue(scripted_response::reply(200, "{}").after(5s));
+        // The answer would be a success: only the timeout makes this fail. It comes 120 times
+        // later than the 1 s timeout (the server's stop cuts the wait short), so however slow
+        // the machine, swf gives up first; a timeout that did not apply ends in exit 0 instead.
+        srv.enqueue(scripted_response::reply(200, "{}").after(120s));
         const auto r = run_swf(cancel_args(srv.url(), {"--cli-read-timeout", "1"}), one_attempt_env());
         CHECK(r.exit_code == 255);
         CHECK(r.err == "\nRead timeout on endpoint URL: \"" + srv.url() + "/\"\n");

@@ -303,6 +303,55 @@ TEST_CASE("botocore's unsigned headers and Authorization are left out of SignedH
     CHECK(input.signed_headers == "content-type;host;x-amz-date;x-amz-target");
 }
 
+TEST_CASE("a header name that is a prefix of another sorts first, as botocore signs it") {
+    // Expected values from botocore 1.43.11 (SigV4Auth(Credentials("AKIDEXAMPLE",
+    // "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY"), "swf", "us-east-1").add_auth with
+    // botocore.auth.get_current_datetime patched to 2015-08-30T12:36:00Z) on the swf_request()
+    // request with the extra headers below, in this order, computed on 2026-12-01. Sorting the
+    // "name:value" lines (':' > '-') or longer names first would put x-foo-bar before x-foo.
+    const swfpp::credentials creds{"AKIDEXAMPLE", "wJalrXUtnFEMI/K7MDENG+bPxRfiCYEXAMPLEKEY", ""};
+    const swfpp::signing_params params{creds, "us-east-1", "swf", suite_time};
+    const std::string head =
+        "POST\n/\n\n"
+        "content-type:application/x-amz-json-1.0\n"
+        "host:swf.us-east-1.amazonaws.com\n"
+        "x-amz-date:20150830T123600Z\n"
+        "x-amz-target:SimpleWorkflowService.PollForDecisionTask\n";
+    const std::string payload_hash = "efc6100b4681a1ea7769a41f5602932655dc8191f432480fdc969e720ced9552";
+    struct prefix_case {
+        std::vector<swfpp::http_header> extra;
+        std::string canonical_headers_tail;
+        std::string signed_headers;
+        std::string signature;
+    };
+    const prefix_case cases[] = {
+        {{{"X-Foo-Bar", "2"}, {"X-Foo", "1"}},
+         "x-foo:1\nx-foo-bar:2\n",
+         "content-type;host;x-amz-date;x-amz-target;x-foo;x-foo-bar",
+         "b0cf7d3ef27895be430291ed9b6832c58aeeb1f22e3a6811656fb33d7f3cb967"},
+        {{{"x-foo-", "3"}, {"X-Foo-Bar", "2"}, {"X-Foo", "1"}, {"x-fo", "0"}},
+         "x-fo:0\nx-foo:1\nx-foo-:3\nx-foo-bar:2\n",
+         "content-type;host;x-amz-date;x-amz-target;x-fo;x-foo;x-foo-;x-foo-bar",
+         "61cf8cbefa57accbadd2b11b20ff67afb56a2657659376cf0c3c442e754a8673"},
+    };
+    for (const prefix_case& c : cases) {
+        INFO("signed headers " << c.signed_headers);
+        swfpp::http_request r = swf_request();
+        for (const auto& h : c.extra) r.headers.push_back(h);
+        swfpp::http_request prepared = r;
+        swfpp::prepare_for_signing(prepared, params);
+        const auto input = swfpp::make_signing_input(prepared, params, swfpp::openssl_crypto{});
+        CHECK(input.signed_headers == c.signed_headers);
+        CHECK(input.canonical_request ==
+              head + c.canonical_headers_tail + "\n" + c.signed_headers + "\n" + payload_hash);
+
+        REQUIRE(swfpp::openssl_sigv4_signer{}.sign(r, params).ok());
+        CHECK(header_value(r, "Authorization") ==
+              "AWS4-HMAC-SHA256 Credential=AKIDEXAMPLE/20150830/us-east-1/swf/aws4_request, SignedHeaders=" +
+                  c.signed_headers + ", Signature=" + c.signature);
+    }
+}
+
 TEST_CASE("without a Host header the host botocore derives from scheme, host and port is signed") {
     const swfpp::credentials creds{"AKIDEXAMPLE", "secret", ""};
     const swfpp::signing_params params{creds, "us-east-1", "swf", suite_time};

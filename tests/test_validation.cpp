@@ -3,7 +3,9 @@
 #include <swfpp/operations/request_cancel_workflow_execution.hpp>
 #include <swfpp/validate.hpp>
 
+#include <optional>
 #include <string>
+#include <tuple>
 
 using swfpp::request_cancel_workflow_execution_input;
 
@@ -34,9 +36,57 @@ TEST_CASE("maximum lengths are left to the service") {
     CHECK(swfpp::validate(request_cancel_workflow_execution_input{long_text, long_text, long_text}).ok());
 }
 
+namespace {
+// A minimum above 1, so that counting bytes instead of code points cannot pass: two multibyte
+// characters are 4 to 8 bytes but still too short for min 3.
+struct three_code_points {
+    std::string code;
+    std::optional<std::string> note;
+    static constexpr auto members() {
+        return std::make_tuple(swfpp::member("code", &three_code_points::code).min(3),
+                               swfpp::member("note", &three_code_points::note).min(3));
+    }
+};
+}  // namespace
+
 TEST_CASE("minimum length counts code points, not bytes") {
     // One code point of four bytes satisfies min length 1, as len() does in botocore.
     CHECK(swfpp::validate(request_cancel_workflow_execution_input{"\xF0\x9F\x98\x80", "w", std::nullopt}).ok());
+
+    struct length_case {
+        const char* what;
+        std::string text;
+        std::size_t code_points;
+    };
+    const length_case cases[] = {
+        {"2 x U+00E9 (4 bytes)", "\xC3\xA9\xC3\xA9", 2},
+        {"2 x U+20AC (6 bytes)", "\xE2\x82\xAC\xE2\x82\xAC", 2},
+        {"2 x U+1F600 (8 bytes)", "\xF0\x9F\x98\x80\xF0\x9F\x98\x80", 2},
+        {"'a' and U+1F600 (5 bytes)", "a\xF0\x9F\x98\x80", 2},
+        {"3 x ASCII", "abc", 3},
+        {"3 x U+00E9 (6 bytes)", "\xC3\xA9\xC3\xA9\xC3\xA9", 3},
+        {"3 x U+20AC (9 bytes)", "\xE2\x82\xAC\xE2\x82\xAC\xE2\x82\xAC", 3},
+        {"3 x U+1F600 (12 bytes)", "\xF0\x9F\x98\x80\xF0\x9F\x98\x80\xF0\x9F\x98\x80", 3},
+    };
+    for (const auto& c : cases) {
+        INFO("case: " << c.what);
+        const auto plain = swfpp::validate(three_code_points{c.text, std::nullopt});
+        const auto optional = swfpp::validate(three_code_points{"abc", c.text});
+        if (c.code_points >= 3) {
+            CHECK(plain.ok());
+            CHECK(optional.ok());
+            continue;
+        }
+        REQUIRE_FALSE(plain.ok());
+        CHECK(plain.error().kind == swfpp::errc::validation_failed);
+        CHECK(plain.error().member == "code");
+        CHECK(plain.error().message == "Invalid length for parameter code, value: " + std::to_string(c.code_points) +
+                                           ", valid min length: 3");
+        REQUIRE_FALSE(optional.ok());
+        CHECK(optional.error().member == "note");
+        CHECK(optional.error().message == "Invalid length for parameter note, value: " +
+                                              std::to_string(c.code_points) + ", valid min length: 3");
+    }
 }
 
 TEST_CASE("invalid UTF-8 is a validation error naming the member and the byte offset") {

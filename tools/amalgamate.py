@@ -1,12 +1,25 @@
 #!/usr/bin/env python3
-"""Generates single_include/swfpp/swfpp.hpp from include/swfpp/swfpp.hpp.
+"""Generates the single headers in single_include/ from include/:
 
-Every `#include "swfpp/..."` is replaced by that header's text, once, depth first, so the
-result needs nothing from include/. Include guards stay, which lets a program mix the single
-header with the separate adapter headers. Never edit the output by hand: run this instead.
+  single_include/swfpp/swfpp.hpp             from include/swfpp/swfpp.hpp (the core)
+  single_include/swfpp/crypto/openssl.hpp    from include/swfpp/crypto/openssl.hpp (needs OpenSSL)
+  single_include/swfpp/transport/curl.hpp    from include/swfpp/transport/curl.hpp (needs libcurl)
 
-  tools/amalgamate.py           rewrite the single header
-  tools/amalgamate.py --check   exit 1 if the committed single header is stale
+Every `#include "swfpp/..."` is replaced by that header's text, depth first, so each output
+needs nothing from include/: `-I single_include` is enough for any of them, alone or together.
+Include guards stay, so a program may mix the single headers with each other (the adapters
+repeat the core headers they need, which the guards then skip) or with include/.
+
+A header is inlined once per output. An include inside a preprocessor conditional (other than
+an include guard), such as `#if defined(SWFPP_HEADER_ONLY)` / `#include "swfpp/impl/X.ipp"`,
+is inlined in place; a header first met there is inlined again where it is next included under
+fewer conditions (at last outside any), so it is present whichever way the condition goes (its
+guard makes the repetition harmless). An include of a header being inlined (an .ipp including
+its own header) is left out, as its guard would make it. Never edit the outputs by hand: run
+this instead.
+
+  tools/amalgamate.py           rewrite every single header
+  tools/amalgamate.py --check   exit 1 if any committed single header is stale
 """
 import pathlib
 import re
@@ -14,48 +27,106 @@ import sys
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 INCLUDE = ROOT / "include"
-ENTRY = "swfpp/swfpp.hpp"
-OUTPUT = ROOT / "single_include" / "swfpp" / "swfpp.hpp"
-LOCAL_INCLUDE = re.compile(r'^\s*#\s*include\s+"(swfpp/[^"]+)"\s*$')
+SINGLE_INCLUDE = ROOT / "single_include"
+# entry under include/ (and output path under single_include/), what it needs besides itself
+OUTPUTS = [
+    ("swfpp/swfpp.hpp", "simdjson (link -lsimdjson)"),
+    ("swfpp/crypto/openssl.hpp", "OpenSSL's libcrypto (link -lcrypto)"),
+    ("swfpp/transport/curl.hpp", "libcurl (link -lcurl)"),
+]
+LOCAL_INCLUDE = re.compile(r'^\s*#\s*include\s+"(swfpp/[^"]+)"')
+DIRECTIVE = re.compile(r"^\s*#\s*(\w+)\s*(.*?)\s*$")
 
 
-def expand(name, seen, out):
-    if name in seen:
-        return
-    seen.add(name)
-    path = INCLUDE / name
-    if not path.is_file():
-        sys.exit(f"amalgamate: {name} is included but does not exist")
-    out.append(f"// ---- begin {name} ----\n")
-    for line in path.read_text(encoding="utf-8").splitlines(keepends=True):
-        match = LOCAL_INCLUDE.match(line)
-        if match:
-            expand(match.group(1), seen, out)
-        else:
-            out.append(line)
-    out.append(f"// ---- end {name} ----\n")
+class Amalgamation:
+    def __init__(self):
+        # name -> the sets of conditions under which it was inlined. An include is skipped when
+        # one of them is a subset of the conditions around it: the header's guard is then
+        # defined there already (the empty set: inlined outside any conditional, never again).
+        self.inlined = {}
+        self.active = []  # being inlined now: an include of one of these is its guard's no-op
+        self.out = []
+
+    def expand(self, name, conditions=()):
+        here = frozenset(conditions)
+        if name in self.active or any(seen <= here for seen in self.inlined.get(name, ())):
+            return
+        self.inlined.setdefault(name, []).append(here)
+        self.active.append(name)
+        path = INCLUDE / name
+        if not path.is_file():
+            sys.exit(f"amalgamate: {name} is included but does not exist")
+        lines = path.read_text(encoding="utf-8").splitlines(keepends=True)
+        # Local conditional stack; None marks the include guard, which is not a condition.
+        stack = []
+        seen_directive = False
+        self.out.append(f"// ---- begin {name} ----\n")
+        for index, line in enumerate(lines):
+            match = LOCAL_INCLUDE.match(line)
+            if match:
+                self.expand(match.group(1), conditions + tuple(c for c in stack if c is not None))
+                seen_directive = True
+                continue
+            self.out.append(line)
+            directive = DIRECTIVE.match(line)
+            if not directive:
+                continue
+            kind, rest = directive.group(1), directive.group(2)
+            if kind in ("if", "ifdef", "ifndef"):
+                is_guard = False
+                if kind == "ifndef" and not seen_directive and not stack:
+                    following = next((l for l in lines[index + 1:] if l.strip()), "")
+                    define = DIRECTIVE.match(following)
+                    is_guard = bool(define and define.group(1) == "define"
+                                    and define.group(2).split()[:1] == [rest])
+                if is_guard:
+                    stack.append(None)
+                else:
+                    stack.append(f"#{kind} {rest}")
+            elif kind in ("elif", "else"):
+                if stack and stack[-1] is not None:
+                    stack[-1] = f"{stack[-1]} #{kind} {rest}".rstrip()
+            elif kind == "endif":
+                if stack:
+                    stack.pop()
+            seen_directive = True
+        self.out.append(f"// ---- end {name} ----\n")
+        self.active.pop()
+        if stack:
+            sys.exit(f"amalgamate: {name}: unbalanced #if/#endif")
 
 
-def generate():
-    out = [
-        "// swfpp single header, generated by tools/amalgamate.py from include/. Do not edit.\n",
+def generate(entry, needs):
+    amalgamation = Amalgamation()
+    amalgamation.out = [
+        f"// swfpp single header {entry}, generated by tools/amalgamate.py from include/. Do not edit.\n",
         "// SPDX-License-Identifier: Apache-2.0\n",
+        f"// Needs only -I single_include and {needs}.\n",
     ]
-    expand(ENTRY, set(), out)
-    return "".join(out)
+    amalgamation.expand(entry)
+    return "".join(amalgamation.out)
 
 
 def main():
-    text = generate()
-    if "--check" in sys.argv[1:]:
-        current = OUTPUT.read_text(encoding="utf-8") if OUTPUT.is_file() else ""
-        if current != text:
-            print("single_include/swfpp/swfpp.hpp is stale: run tools/amalgamate.py and commit the result")
+    check = "--check" in sys.argv[1:]
+    stale = []
+    for entry, needs in OUTPUTS:
+        text = generate(entry, needs)
+        output = SINGLE_INCLUDE / entry
+        if check:
+            current = output.read_text(encoding="utf-8") if output.is_file() else ""
+            if current != text:
+                stale.append(entry)
+            continue
+        output.parent.mkdir(parents=True, exist_ok=True)
+        if not output.is_file() or output.read_text(encoding="utf-8") != text:
+            output.write_text(text, encoding="utf-8")
+    if check:
+        for entry in stale:
+            print(f"single_include/{entry} is stale: run tools/amalgamate.py and commit the result")
+        if stale:
             return 1
-        print("single_include/swfpp/swfpp.hpp is current")
-        return 0
-    OUTPUT.parent.mkdir(parents=True, exist_ok=True)
-    OUTPUT.write_text(text, encoding="utf-8")
+        print("single_include/ is current: " + ", ".join(entry for entry, _ in OUTPUTS))
     return 0
 
 

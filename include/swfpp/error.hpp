@@ -115,64 +115,23 @@ struct error {
 
     // Back to a default-constructed error, except that the strings keep their capacity: an
     // error object reused call after call is refilled without allocating.
-    void clear() noexcept {
-        kind = errc::service_error;
-        code.clear();
-        message.clear();
-        request_id.clear();
-        member.clear();
-        http_status = 0;
-        fault = swf_fault::none;
-        transport = transport_errc::none;
-        attempts = 0;
-        total_delay = std::chrono::nanoseconds(0);
-        stopped = retry_stop::none;
-    }
+    SWFPP_DECL void clear() noexcept;
 };
 
-inline error make_validation_error(std::string member, std::string message) {
-    error e;
-    e.kind = errc::validation_failed;
-    e.member = std::move(member);
-    e.message = std::move(message);
-    return e;
-}
+SWFPP_DECL error make_validation_error(std::string member, std::string message);
 
-inline error make_configuration_error(std::string message) {
-    error e;
-    e.kind = errc::configuration_error;
-    e.message = std::move(message);
-    return e;
-}
+SWFPP_DECL error make_configuration_error(std::string message);
 
-inline error make_transport_error(transport_errc why, std::string message) {
-    error e;
-    e.kind = errc::transport_failed;
-    e.transport = why;
-    e.message = std::move(message);
-    return e;
-}
+SWFPP_DECL error make_transport_error(transport_errc why, std::string message);
 
 // std::error_code interoperability for `errc`.
 class error_category_impl final : public std::error_category {
 public:
     const char* name() const noexcept override { return "swfpp"; }
-    std::string message(int ev) const override {
-        switch (static_cast<errc>(ev)) {
-            case errc::validation_failed: return "parameter validation failed";
-            case errc::configuration_error: return "invalid configuration";
-            case errc::transport_failed: return "transport failed";
-            case errc::service_error: return "service returned an error";
-            case errc::malformed_response: return "malformed response";
-        }
-        return "unknown swfpp error";
-    }
+    SWFPP_DECL std::string message(int ev) const override;
 };
 
-inline const std::error_category& error_category() noexcept {
-    static const error_category_impl category;
-    return category;
-}
+SWFPP_DECL const std::error_category& error_category() noexcept;
 
 inline std::error_code make_error_code(errc e) noexcept { return {static_cast<int>(e), error_category()}; }
 
@@ -180,5 +139,9 @@ SWFPP_NAMESPACE_END
 
 template <>
 struct std::is_error_code_enum<swfpp::errc> : std::true_type {};
+
+#if defined(SWFPP_HEADER_ONLY)
+#include "swfpp/impl/error.ipp"
+#endif
 
 #endif

@@ -66,39 +66,15 @@ public:
     http_headers(http_headers&& other) noexcept : slots_(std::move(other.slots_)), size_(other.size_) {
         other.size_ = 0;
     }
-    http_headers& operator=(const http_headers& other) {
-        if (this != &other) {
-            clear();
-            for (const http_header& h : other) append(h.name, h.value);
-        }
-        return *this;
-    }
-    http_headers& operator=(http_headers&& other) noexcept {
-        slots_ = std::move(other.slots_);
-        size_ = other.size_;
-        other.size_ = 0;
-        return *this;
-    }
+    SWFPP_DECL http_headers& operator=(const http_headers& other);
+    SWFPP_DECL http_headers& operator=(http_headers&& other) noexcept;
 
     // Adds a field at the end, reusing a retained slot's buffers when there is one.
-    http_header& append(std::string_view name, std::string_view value) {
-        if (size_ == slots_.size()) {
-            slots_.push_back(http_header{std::string(name), std::string(value)});
-        } else {
-            detail::assign_if_different(slots_[size_].name, name);
-            detail::assign_if_different(slots_[size_].value, value);
-        }
-        return slots_[size_++];
-    }
+    SWFPP_DECL http_header& append(std::string_view name, std::string_view value);
     void push_back(const http_header& h) { append(h.name, h.value); }
 
     // Removes one field, keeping the order of the others; its buffers are retained for reuse.
-    iterator erase(const_iterator pos) {
-        const std::size_t i = static_cast<std::size_t>(pos - begin());
-        for (std::size_t k = i; k + 1 < size_; ++k) slots_[k].swap_with(slots_[k + 1]);
-        --size_;
-        return begin() + i;
-    }
+    SWFPP_DECL iterator erase(const_iterator pos);
     void clear() noexcept { size_ = 0; }
 
     std::size_t size() const noexcept { return size_; }
@@ -122,21 +98,10 @@ private:
 };
 
 // First header named `name` (case-insensitive), or nullptr.
-inline const http_header* find_header(const http_headers& headers, std::string_view name) noexcept {
-    for (const auto& h : headers)
-        if (iequals(h.name, name)) return &h;
-    return nullptr;
-}
+SWFPP_DECL const http_header* find_header(const http_headers& headers, std::string_view name) noexcept;
 
 // Replaces the value of the first header named `name`, or appends one.
-inline void set_header(http_headers& headers, std::string_view name, std::string_view value) {
-    for (auto& h : headers)
-        if (iequals(h.name, name)) {
-            h.value.assign(value);
-            return;
-        }
-    headers.append(name, value);
-}
+SWFPP_DECL void set_header(http_headers& headers, std::string_view name, std::string_view value);
 
 // An HTTP request ready for a transport. `scheme`, `host` and `port` say where to connect;
 // `target` is the request-target of the request line (path and optional query). `headers`
@@ -151,15 +116,7 @@ struct http_request {
     http_headers headers;
     std::string body;
 
-    void clear() noexcept {  // keeps capacity so a reused request does not reallocate
-        method.clear();
-        scheme.clear();
-        host.clear();
-        port = 0;
-        target.clear();
-        headers.clear();
-        body.clear();
-    }
+    SWFPP_DECL void clear() noexcept;  // keeps capacity so a reused request does not reallocate
 };
 
 // An HTTP response as received by a transport: status code, header fields in arrival order, and
@@ -169,13 +126,13 @@ struct http_response {
     http_headers headers;
     std::string body;
 
-    void clear() noexcept {
-        status = 0;
-        headers.clear();
-        body.clear();
-    }
+    SWFPP_DECL void clear() noexcept;
 };
 
 SWFPP_NAMESPACE_END
+
+#if defined(SWFPP_HEADER_ONLY)
+#include "swfpp/impl/http.ipp"
+#endif
 
 #endif

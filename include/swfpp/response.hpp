@@ -1,16 +1,12 @@
 // swfpp — turns an HTTP response into an operation's output or an swfpp::error (sans-I/O).
-// The only swfpp header that includes <simdjson.h>: building and signing requests does not
-// pay for it.
+// JSON is read through detail/json_reader.hpp, so only its bodies include <simdjson.h>:
+// building and signing requests does not pay for it, nor, in separate-compilation mode, does
+// any user translation unit.
 #ifndef SWFPP_RESPONSE_HPP
 #define SWFPP_RESPONSE_HPP
 
-#include <simdjson.h>
-
-#include <chrono>
-#include <cmath>
 #include <cstddef>
 #include <cstdint>
-#include <cstring>
 #include <limits>
 #include <optional>
 #include <string>
@@ -18,9 +14,7 @@
 #include <type_traits>
 
 #include "swfpp/detail/config.hpp"
-#include "swfpp/detail/decimal.hpp"
-#include "swfpp/detail/json_writer.hpp"
-#include "swfpp/detail/utf8.hpp"
+#include "swfpp/detail/json_reader.hpp"
 #include "swfpp/error.hpp"
 #include "swfpp/http.hpp"
 #include "swfpp/result.hpp"
@@ -75,29 +69,18 @@ constexpr std::string_view sanitize_error_code(std::string_view code) noexcept {
 
 // Copies `bytes` replacing each ill-formed UTF-8 sequence with U+FFFD, so an error message is
 // always text, whatever the server sent.
-inline void append_lossy_utf8(std::string& out, std::string_view bytes) {
-    while (!bytes.empty()) {
-        const auto bad = find_invalid_utf8(bytes);
-        if (bad == utf8_valid) {
-            out.append(bytes);
-            return;
-        }
-        out.append(bytes.substr(0, bad));
-        out.append("\xEF\xBF\xBD");
-        bytes.remove_prefix(bad + 1);
-    }
-}
+SWFPP_DECL void append_lossy_utf8(std::string& out, std::string_view bytes);
 
 }  // namespace detail
 
-// Parses response bodies with one reused simdjson parser and one reused padded buffer.
+// Parses response bodies with one reused JSON parser and one reused padded buffer.
 // Not thread-safe: use one per thread (parse_response() keeps a thread_local one for you).
 class response_parser {
 public:
     static constexpr std::size_t default_max_body = 8 * 1024 * 1024;
 
     // Bodies larger than `max_body` bytes are never handed to simdjson.
-    explicit response_parser(std::size_t max_body = default_max_body) : parser_(max_body), max_body_(max_body) {}
+    explicit response_parser(std::size_t max_body = default_max_body) : document_(max_body), max_body_(max_body) {}
 
     // A 2xx response becomes Op's output (an empty body reads as an empty object); anything
     // else becomes the error the AWS JSON protocol describes, with `fault` set for modelled
@@ -121,14 +104,13 @@ public:
         // body over the size limit is refused below, however little it holds.
         const std::string_view body = detail::strip(response.body);
         if (body.empty() || (body == "{}" && response.body.size() <= max_body_)) return;
-        simdjson::dom::element root;
-        if (const auto ec = load(response.body).get(root))
-            return malformed(response, "the body is not valid JSON", ec, out.reuse_error());
+        detail::json_value root;
+        if (const char* why_not = document_.parse(response.body, root))
+            return malformed(response, "the body is not valid JSON", why_not, out.reuse_error());
         if (!root.is_object())
-            return malformed(response, "the body is not a JSON object", simdjson::SUCCESS, out.reuse_error());
+            return malformed(response, "the body is not a JSON object", nullptr, out.reuse_error());
         std::string problem;
-        if (!read_shape(root.get_object().value_unsafe(), output, problem))
-            return malformed(response, problem, simdjson::SUCCESS, out.reuse_error());
+        if (!read_shape(root, output, problem)) return malformed(response, problem, nullptr, out.reuse_error());
     }
 
     // The error carried by a non-2xx response, by the awsJson1_0 rules and botocore's
@@ -143,99 +125,23 @@ public:
     }
 
     // The same into `e` (every field reset; its strings keep their capacity).
-    void parse_error(const http_response& response, error& e) {
-        e.clear();
-        e.kind = errc::service_error;
-        e.http_status = response.status;
-        if (const auto* id = find_header(response.headers, "x-amzn-RequestId")) e.request_id.assign(id->value);
-        std::optional<std::string_view> code;  // present but empty is a valid (empty) code
-        if (const auto* type = find_header(response.headers, "X-Amzn-ErrorType")) code = type->value;
-        if (detail::is_generic_error_response(response.status, response.body)) {
-            e.message.assign(detail::server_error_reason(response.status));
-            return set_code(e, code, response.status);
-        }
-
-        simdjson::dom::object body;
-        bool body_is_object = false;
-        if (!response.body.empty()) {
-            simdjson::dom::element root;
-            body_is_object = !load(response.body).get(root) && !root.get_object().get(body);
-            if (!body_is_object) detail::append_lossy_utf8(e.message, response.body);
-        }
-        if (body_is_object) {
-            // botocore reads the body with json.loads, where the last of repeated keys wins.
-            std::optional<std::string_view> type, code_member;
-            std::optional<simdjson::dom::element> message, upper_message;
-            for (const auto field : body) {
-                std::string_view text;
-                const bool is_string = !field.value.get(text);
-                if (field.key == "__type") {
-                    // null reads as an empty code in botocore; other non-strings are ignored
-                    if (is_string || field.value.is_null())
-                        type = text;
-                    else
-                        type.reset();
-                } else if (field.key == "code") {
-                    if (is_string)
-                        code_member = text;
-                    else
-                        code_member.reset();
-                } else if (field.key == "message") {
-                    message = field.value;
-                } else if (field.key == "Message") {
-                    upper_message = field.value;
-                }
-            }
-            if (!code) code = type;
-            if (!code) code = code_member;
-            if (message || upper_message) append_message(e.message, message ? *message : *upper_message);
-        }
-        set_code(e, code, response.status);
-    }
+    SWFPP_DECL void parse_error(const http_response& response, error& e);
 
 private:
     // The code found, sanitized, else the status as text; and the fault it names.
-    static void set_code(error& e, std::optional<std::string_view> code, int status) {
-        if (code)
-            detail::append_lossy_utf8(e.code, detail::sanitize_error_code(*code));
-        else
-            detail::append_signed_decimal(e.code, status);  // any int a transport may set
-        e.fault = fault_from_code(e.code);
-    }
-
-    // Copies the body into the reused padded buffer: simdjson reads up to 64 bytes past the end.
-    simdjson::simdjson_result<simdjson::dom::element> load(std::string_view body) {
-        if (body.size() > max_body_) return simdjson::CAPACITY;
-        padded_.resize(body.size() + simdjson::SIMDJSON_PADDING);
-        std::memcpy(padded_.data(), body.data(), body.size());
-        return parser_.parse(padded_.data(), body.size(), false);
-    }
-
+    SWFPP_DECL static void set_code(error& e, std::optional<std::string_view> code, int status);
     // A message that is not a string is printed as Python prints the value botocore holds.
-    static void append_message(std::string& out, simdjson::dom::element value) {
-        std::string_view text;
-        bool flag = false;
-        if (!value.get(text))
-            out.append(text);
-        else if (value.is_null())
-            out.append("None");
-        else if (!value.get(flag))
-            out.append(flag ? "True" : "False");
-        else
-            out.append(simdjson::minify(value));
-    }
-
-    static void malformed(const http_response& response, std::string_view why, simdjson::error_code ec, error& e) {
-        e.clear();
-        e.kind = errc::malformed_response;
-        e.http_status = response.status;
-        if (const auto* id = find_header(response.headers, "x-amzn-RequestId")) e.request_id.assign(id->value);
-        e.message.assign("Malformed response: ").append(why);
-        if (ec != simdjson::SUCCESS) e.message.append(" (").append(simdjson::error_message(ec)).append(")");
-    }
+    SWFPP_DECL static void append_message(std::string& out, const detail::json_value& value);
+    // `parser_message`, when not null, says why the JSON parser refused the body.
+    SWFPP_DECL static void malformed(const http_response& response, std::string_view why, const char* parser_message,
+                                     error& e);
+    // Seconds since the epoch, an integer or with a fraction, read as botocore reads them
+    // (Python's datetime.fromtimestamp: the fraction rounded to the microsecond, half to even,
+    // carrying into the second), then kept to the millisecond below.
+    SWFPP_DECL static bool read_timestamp(const detail::json_value& value, timestamp& out, std::string& problem);
 
     template <class Shape>
-    static bool read_shape(simdjson::dom::object object, Shape& out, std::string& problem) {
+    static bool read_shape(const detail::json_value& object, Shape& out, std::string& problem) {
         bool ok = true;
         for_each_member<Shape>([&](const auto& m) {
             if (!ok) return;
@@ -243,8 +149,8 @@ private:
             if constexpr (std::is_same_v<std::decay_t<decltype(field)>, unmodelled_members>) {
                 read_unmodelled<Shape>(object, field);
             } else {
-                simdjson::dom::element value;
-                if (object.at_key(m.name).get(value) || value.is_null()) return;  // absent: keep the default
+                detail::json_value value;
+                if (!object.find(m.name, value) || value.is_null()) return;  // absent: keep the default
                 if (!read_value(value, field, problem)) {
                     if (problem.empty()) problem = "unexpected JSON type";
                     problem.insert(0, std::string("member ") + std::string(m.name) + ": ");
@@ -257,65 +163,35 @@ private:
 
     // Keeps, as raw JSON, every member of `object` that Shape does not declare.
     template <class Shape>
-    static void read_unmodelled(simdjson::dom::object object, unmodelled_members& out) {
+    static void read_unmodelled(const detail::json_value& object, unmodelled_members& out) {
         out.items.clear();
-        for (const auto field : object) {
+        detail::json_object_cursor fields;
+        object.get(fields);
+        std::string_view key;
+        detail::json_value value;
+        while (fields.next(key, value)) {
             bool declared = false;
             for_each_member<Shape>([&](const auto& m) {
                 using value_type = typename std::decay_t<decltype(m)>::value_type;
                 if constexpr (!std::is_same_v<value_type, unmodelled_members>)
-                    declared = declared || m.name == field.key;
+                    declared = declared || m.name == key;
             });
-            if (!declared) out.items.push_back({std::string(field.key), raw_json{simdjson::minify(field.value)}});
+            if (!declared) out.items.push_back({std::string(key), raw_json{value.minify()}});
         }
-    }
-
-    // Seconds since the epoch, an integer or with a fraction, read as botocore reads them
-    // (Python's datetime.fromtimestamp: the fraction rounded to the microsecond, half to even,
-    // carrying into the second), then kept to the millisecond below.
-    static bool read_timestamp(simdjson::dom::element value, timestamp& out, std::string& problem) {
-        constexpr double limit = 9.2e18;  // milliseconds that fit an int64 (with margin)
-        std::int64_t whole = 0;
-        double seconds = 0;
-        if (!value.get(whole)) {
-            if (whole > static_cast<std::int64_t>(limit / 1000) || whole < -static_cast<std::int64_t>(limit / 1000)) {
-                problem = "timestamp out of range";
-                return false;
-            }
-            out = timestamp(std::chrono::milliseconds(whole * 1000));
-            return true;
-        }
-        if (value.get(seconds)) return false;  // not a number (or an integer beyond int64)
-        double whole_seconds = 0;
-        double micros = std::nearbyint(std::modf(seconds, &whole_seconds) * 1e6);  // ties to even
-        if (micros >= 1e6) {
-            whole_seconds += 1;
-            micros -= 1e6;
-        } else if (micros < 0) {
-            whole_seconds -= 1;
-            micros += 1e6;
-        }
-        const double ms = whole_seconds * 1000.0 + std::floor(micros / 1000.0);
-        if (!(ms > -limit && ms < limit)) {
-            problem = "timestamp out of range";
-            return false;
-        }
-        out = timestamp(std::chrono::milliseconds(static_cast<std::int64_t>(ms)));
-        return true;
     }
 
     template <class T>
-    static bool read_value(simdjson::dom::element value, T& out, std::string& problem) {
+    static bool read_value(const detail::json_value& value, T& out, std::string& problem) {
         if constexpr (std::is_same_v<T, std::string>) {
             std::string_view text;
-            if (value.get(text)) return false;
+            if (!value.get(text)) return false;
             out.assign(text);
             return true;
         } else if constexpr (std::is_same_v<T, bool>) {
-            return !value.get(out);
+            return value.get(out);
         } else if constexpr (std::is_integral_v<T>) {
             std::int64_t number = 0;
-            if (value.get(number)) return false;
+            if (!value.get(number)) return false;
             bool in_range = false;
             if constexpr (std::is_signed_v<T>)
                 in_range = number >= static_cast<std::int64_t>(std::numeric_limits<T>::min()) &&
@@ -330,7 +206,7 @@ private:
             return true;
         } else if constexpr (std::is_floating_point_v<T>) {
             double number = 0;
-            if (value.get(number)) return false;
+            if (!value.get(number)) return false;
             out = static_cast<T>(number);
             return true;
         } else if constexpr (is_optional<T>::value) {
@@ -339,44 +215,39 @@ private:
             out = std::move(inner);
             return true;
         } else if constexpr (is_vector<T>::value) {
-            simdjson::dom::array array;
-            if (value.get(array)) return false;
+            detail::json_array_cursor elements;
+            if (!value.get(elements)) return false;
             out.clear();
-            for (auto element : array) {
+            detail::json_value element;
+            while (elements.next(element)) {
                 typename T::value_type item{};
                 if (!read_value(element, item, problem)) return false;
                 out.push_back(std::move(item));
             }
             return true;
         } else if constexpr (is_shape_v<T>) {
-            simdjson::dom::object object;
-            if (value.get(object)) return false;
-            return read_shape(object, out, problem);
+            return value.is_object() && read_shape(value, out, problem);
         } else if constexpr (is_open_enum<T>::value) {
             std::string_view text;
-            if (value.get(text)) return false;
+            if (!value.get(text)) return false;
             out = T::from_string(text);  // unknown names are kept, never an error
             return true;
         } else if constexpr (std::is_same_v<T, timestamp>) {
             return read_timestamp(value, out, problem);
         } else if constexpr (std::is_same_v<T, raw_json>) {
-            out.text = simdjson::minify(value);
+            out.text = value.minify();
             return true;
         } else {
             static_assert(sizeof(T) == 0, "swfpp: unsupported member type in a shape description");
         }
     }
 
-    simdjson::dom::parser parser_;
-    std::string padded_;
+    detail::json_document document_;
     std::size_t max_body_;
 };
 
 namespace detail {
-inline response_parser& thread_response_parser() {
-    thread_local response_parser parser;
-    return parser;
-}
+SWFPP_DECL response_parser& thread_response_parser();
 }  // namespace detail
 
 // parse_response<Op>(response): response_parser::parse with this thread's reused parser.
@@ -392,5 +263,9 @@ void parse_response_into(const http_response& response, result<typename Op::outp
 }
 
 SWFPP_NAMESPACE_END
+
+#if defined(SWFPP_HEADER_ONLY)
+#include "swfpp/impl/response.ipp"
+#endif
 
 #endif

@@ -17,9 +17,7 @@
 #include <type_traits>
 #include <utility>
 
-#include "swfpp/detail/clock_skew.hpp"
 #include "swfpp/detail/config.hpp"
-#include "swfpp/detail/decimal.hpp"
 #include "swfpp/detail/random.hpp"
 #include "swfpp/error.hpp"
 #include "swfpp/http.hpp"
@@ -54,23 +52,12 @@ inline constexpr std::string_view throttling_error_codes[] = {"Throttling",
                                                               "EC2ThrottledException"};
 
 // A service error whose code is one of the throttling codes.
-inline bool is_throttling_error(const error& e) noexcept {
-    if (e.kind != errc::service_error) return false;
-    return std::find(std::begin(throttling_error_codes), std::end(throttling_error_codes), e.code) !=
-           std::end(throttling_error_codes);
-}
+SWFPP_DECL bool is_throttling_error(const error& e) noexcept;
 
 // A transport failure (botocore retries every ConnectionError and HTTPClientError, which is
 // every failure below HTTP), except a response over the transport's size limit, which the
 // same request would only produce again; or a service error with a transient code or status.
-inline bool is_transient_error(const error& e) noexcept {
-    if (e.kind == errc::transport_failed) return e.transport != transport_errc::response_too_large;
-    if (e.kind != errc::service_error) return false;
-    return std::find(std::begin(transient_status_codes), std::end(transient_status_codes), e.http_status) !=
-               std::end(transient_status_codes) ||
-           std::find(std::begin(transient_error_codes), std::end(transient_error_codes), e.code) !=
-               std::end(transient_error_codes);
-}
+SWFPP_DECL bool is_transient_error(const error& e) noexcept;
 
 // Connect and read timeouts: a retry after one costs the quota twice as much.
 inline bool is_timeout_error(const error& e) noexcept {
@@ -150,7 +137,7 @@ struct no_retry {
 // Random concept (of basic_standard_retry): `double x = r();` with 0 <= x < 1, for a `Random& r`
 // shared by all calls, so thread-safe.
 
-// The default: this thread's xoshiro256** generator, seeded from std::random_device.
+// The default: this thread's xoshiro256** generator, seeded from the OS (detail::random_seed).
 struct thread_random {
     double operator()() const { return detail::unit_interval(detail::thread_engine()()); }
 };
@@ -169,12 +156,7 @@ public:
         return *this;
     }
 
-    double operator()() noexcept {
-        std::uint64_t z = seed_ + (next_.fetch_add(1, std::memory_order_relaxed) + 1) * 0x9E3779B97F4A7C15ull;
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-        return detail::unit_interval(z ^ (z >> 31));
-    }
+    SWFPP_DECL double operator()() noexcept;
 
 private:
     std::uint64_t seed_;
@@ -206,22 +188,11 @@ public:
     }
 
     // Takes `amount` tokens if that many are left.
-    bool acquire(int amount) noexcept {
-        int now = available_.load(std::memory_order_relaxed);
-        do {
-            if (amount > now) return false;
-        } while (!available_.compare_exchange_weak(now, now - amount, std::memory_order_relaxed));
-        return true;
-    }
+    SWFPP_DECL bool acquire(int amount) noexcept;
 
     // Gives back up to `amount` tokens, never beyond the capacity. Costs one load when full,
     // which is the common case (every success releases).
-    void release(int amount) noexcept {
-        int now = available_.load(std::memory_order_relaxed);
-        do {
-            if (now >= capacity_) return;
-        } while (!available_.compare_exchange_weak(now, std::min(capacity_, now + amount), std::memory_order_relaxed));
-    }
+    SWFPP_DECL void release(int amount) noexcept;
 
     int available() const noexcept { return available_.load(std::memory_order_relaxed); }
     int capacity() const noexcept { return capacity_; }
@@ -316,18 +287,7 @@ using standard_retry = basic_standard_retry<>;
 // protocol failure (not a generic transport error), HTTP 429, 500, 502, 503, 504 or 509 whatever
 // the code, or a 400 with Throttling, ThrottlingException, ThrottledException,
 // RequestThrottledException or ProvisionedThroughputExceededException.
-inline bool is_legacy_retryable_error(const error& e) noexcept {
-    if (e.kind == errc::transport_failed)
-        return e.transport == transport_errc::connect_failed || e.transport == transport_errc::timed_out ||
-               e.transport == transport_errc::connection_reset || e.transport == transport_errc::tls_failed ||
-               e.transport == transport_errc::protocol_error;
-    if (e.kind != errc::service_error) return false;
-    constexpr int statuses[] = {429, 500, 502, 503, 504, 509};
-    if (std::find(std::begin(statuses), std::end(statuses), e.http_status) != std::end(statuses)) return true;
-    constexpr std::string_view codes[] = {"Throttling", "ThrottlingException", "ThrottledException",
-                                          "RequestThrottledException", "ProvisionedThroughputExceededException"};
-    return e.http_status == 400 && std::find(std::begin(codes), std::end(codes), e.code) != std::end(codes);
-}
+SWFPP_DECL bool is_legacy_retryable_error(const error& e) noexcept;
 
 // botocore's legacy retry mode (AWS_RETRY_MODE=legacy, botocore's default): at most
 // max_attempts attempts (5 by default), no retry quota, and a delay before retry n of
@@ -426,18 +386,8 @@ using aws_retry = basic_aws_retry<>;
 // of a call) and `amz-sdk-request`, which is "attempt=1" on the first attempt and
 // "attempt=N; max=M" on the retries (botocore learns M only when it first considers a retry).
 // basic_client sets them after signing, so they are not signed, as in botocore.
-inline void set_sdk_attempt_headers(http_request& request, std::string_view invocation_id, int attempt,
-                                    int max_attempts) {
-    set_header(request.headers, "amz-sdk-invocation-id", invocation_id);
-    // "attempt=N; max=M", formatted in place: this runs on every attempt of every call.
-    char buffer[64] = "attempt=";
-    char* end = detail::write_decimal(buffer + 8, static_cast<unsigned>(std::max(attempt, 0)));
-    if (attempt > 1) {
-        for (char c : std::string_view("; max=")) *end++ = c;
-        end = detail::write_decimal(end, static_cast<unsigned>(std::max(max_attempts, 0)));
-    }
-    set_header(request.headers, "amz-sdk-request", std::string_view(buffer, static_cast<std::size_t>(end - buffer)));
-}
+SWFPP_DECL void set_sdk_attempt_headers(http_request& request, std::string_view invocation_id, int attempt,
+                                        int max_attempts);
 
 // How far apart the service's clock and the signing time must be before the client trusts
 // the service's Date over its own clock (aws-sdk-cpp and aws-sdk-go-v2 use the same 4 minutes;
@@ -452,19 +402,14 @@ inline constexpr std::chrono::minutes clock_skew_threshold{4};
 // clock_skew_threshold, the result is Date - now: add it to the local clock when signing.
 // Comparing with the signing time, not the raw clock, means an error that persists once the
 // clock is corrected is a real signature problem, and is not retried for skew again.
-inline std::optional<std::chrono::nanoseconds> clock_skew_correction(const error& e, const http_response& response,
-                                                                     std::chrono::system_clock::time_point signed_at,
-                                                                     std::chrono::system_clock::time_point now) {
-    if (e.kind != errc::service_error || !detail::is_clock_skew_error_code(e.code)) return std::nullopt;
-    const http_header* date = find_header(response.headers, "Date");
-    if (!date) return std::nullopt;
-    const auto server = detail::parse_http_date(date->value);
-    if (!server) return std::nullopt;
-    const auto apart = *server > signed_at ? *server - signed_at : signed_at - *server;
-    if (apart <= clock_skew_threshold) return std::nullopt;
-    return std::chrono::duration_cast<std::chrono::nanoseconds>(*server - now);
-}
+SWFPP_DECL std::optional<std::chrono::nanoseconds> clock_skew_correction(
+    const error& e, const http_response& response, std::chrono::system_clock::time_point signed_at,
+    std::chrono::system_clock::time_point now);
 
 SWFPP_NAMESPACE_END
+
+#if defined(SWFPP_HEADER_ONLY)
+#include "swfpp/impl/retry.ipp"
+#endif
 
 #endif

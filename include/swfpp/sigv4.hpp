@@ -90,11 +90,7 @@ struct sigv4_signing_input {
 };
 
 // "yyyymmddTHHMMSSZ" for `time` in UTC, seconds truncated.
-inline std::string format_amz_date(std::chrono::system_clock::time_point time) {
-    std::string s(16, '\0');
-    detail::format_amz_date(time, &s[0]);
-    return s;
-}
+SWFPP_DECL std::string format_amz_date(std::chrono::system_clock::time_point time);
 
 namespace detail {
 
@@ -104,15 +100,7 @@ inline bool is_scope_part(std::string_view s) noexcept {
 
 // Overwrites memory holding key material in a way the optimiser may not drop: a plain memset,
 // then (GCC, clang) an empty asm that claims to read the memory, else a volatile byte loop.
-inline void secure_wipe(void* p, std::size_t n) noexcept {
-#if defined(__GNUC__)
-    std::memset(p, 0, n);
-    __asm__ __volatile__("" : : "r"(p) : "memory");
-#else
-    volatile unsigned char* v = static_cast<volatile unsigned char*>(p);
-    while (n--) *v++ = 0;
-#endif
-}
+SWFPP_DECL void secure_wipe(void* p, std::size_t n) noexcept;
 
 inline std::string_view as_chars(const sha256_digest& d) noexcept {
     return {reinterpret_cast<const char*>(d.data()), d.size()};
@@ -120,24 +108,7 @@ inline std::string_view as_chars(const sha256_digest& d) noexcept {
 
 // Makes `name` appear exactly once, and returns its value for the caller to fill. Reuses the
 // first existing header (and its string capacity, which matters when a request is re-signed).
-inline std::string& single_header_value(http_headers& headers, std::string_view name) {
-    constexpr std::size_t none = static_cast<std::size_t>(-1);
-    std::size_t found = none;
-    for (std::size_t i = 0; i < headers.size();) {
-        if (!iequals(headers[i].name, name)) {
-            ++i;
-        } else if (found == none) {
-            found = i++;
-        } else {
-            headers.erase(headers.begin() + i);
-        }
-    }
-    if (found == none) {
-        headers.append(name, std::string_view());
-        found = headers.size() - 1;
-    }
-    return headers[found].value;
-}
+SWFPP_DECL std::string& single_header_value(http_headers& headers, std::string_view name);
 
 }  // namespace detail
 
@@ -147,44 +118,14 @@ inline std::string& single_header_value(http_headers& headers, std::string_view 
 // session token; a region or service that is empty or holds '/' or a control character; a
 // header name that is not an HTTP token, or a header value with CR, LF or NUL (the signer must
 // never help smuggle a header line; Authorization's value is not checked, as sign() replaces it).
-inline result<void> validate_for_signing(const http_request& request, const signing_params& params) {
-    const credentials& c = params.creds;
-    if (c.access_key_id.empty())
-        return make_configuration_error("Unable to sign the request: the access key id is empty");
-    if (c.secret_access_key.empty())
-        return make_configuration_error("Unable to sign the request: the secret access key is empty");
-    if (detail::has_control_char(c.access_key_id))
-        return make_configuration_error("Unable to sign the request: the access key id contains a control character");
-    if (detail::has_control_char(c.session_token))
-        return make_configuration_error("Unable to sign the request: the session token contains a control character");
-    if (!detail::is_scope_part(params.region))
-        return make_configuration_error(
-            "Unable to sign the request: the region is empty or contains '/' or a control character");
-    if (!detail::is_scope_part(params.service))
-        return make_configuration_error(
-            "Unable to sign the request: the signing service name is empty or contains '/' or a control character");
-    for (const http_header& h : request.headers) {
-        if (!detail::is_http_token(h.name))
-            return make_configuration_error("Unable to sign the request: a header name is not a valid HTTP token");
-        // An existing Authorization is never signed and sign() replaces it: its value is moot.
-        if (!iequals(h.name, "authorization") && detail::has_line_break_or_nul(h.value))
-            return make_configuration_error("Unable to sign the request: a header value contains CR, LF or NUL");
-    }
-    return {};
-}
+SWFPP_DECL result<void> validate_for_signing(const http_request& request, const signing_params& params);
 
 // Sets the headers that must be signed: X-Amz-Date from params.time (replacing any), and
 // X-Amz-Security-Token when the credentials carry a session token (replacing any; signed, as
 // botocore and every SDK do for AWS JSON services). An existing token header is kept when the
 // credentials have none, as botocore does. Unlike botocore, a `Date` header is not rewritten:
 // swfpp never sends one. Precondition: validate_for_signing succeeded.
-inline void prepare_for_signing(http_request& request, const signing_params& params) {
-    std::string& date = detail::single_header_value(request.headers, "X-Amz-Date");
-    date.resize(16);
-    detail::format_amz_date(params.time, &date[0]);
-    if (!params.creds.session_token.empty())
-        detail::single_header_value(request.headers, "X-Amz-Security-Token").assign(params.creds.session_token);
-}
+SWFPP_DECL void prepare_for_signing(http_request& request, const signing_params& params);
 
 // Computes every SigV4 intermediate for `request` as it is now (call prepare_for_signing first
 // unless the request already carries its X-Amz-Date, as the test-suite requests do) into `out`,
@@ -269,13 +210,8 @@ sha256_digest sigv4_signature(const sha256_digest& signing_key, std::string_view
 
 // Appends the Authorization header value:
 // `AWS4-HMAC-SHA256 Credential=<akid>/<scope>, SignedHeaders=<list>, Signature=<hex>`.
-inline void append_authorization(std::string& out, std::string_view access_key_id, const sigv4_signing_input& input,
-                                 const sha256_digest& signature) {
-    char hex[64];
-    detail::write_hex(signature.data(), signature.size(), hex);
-    detail::append_concat(out, {sigv4_algorithm, " Credential=", access_key_id, "/", input.credential_scope,
-                                ", SignedHeaders=", input.signed_headers, ", Signature=", std::string_view(hex, sizeof hex)});
-}
+SWFPP_DECL void append_authorization(std::string& out, std::string_view access_key_id, const sigv4_signing_input& input,
+                                     const sha256_digest& signature);
 
 namespace detail {
 
@@ -446,5 +382,9 @@ private:
 };
 
 SWFPP_NAMESPACE_END
+
+#if defined(SWFPP_HEADER_ONLY)
+#include "swfpp/impl/sigv4.ipp"
+#endif
 
 #endif

@@ -30,37 +30,15 @@ struct value_path {
     std::size_t index;
 };
 
-inline void append_path(std::string& out, const value_path* p) {
-    if (p == nullptr) return;
-    append_path(out, p->parent);
-    if (p->name.empty()) {
-        out.push_back('[');
-        append_json_integer(out, p->index);
-        out.push_back(']');
-        return;
-    }
-    if (p->parent != nullptr) out.push_back('.');
-    out.append(p->name);
-}
+SWFPP_DECL void append_path(std::string& out, const value_path* p);
 
 // Collects every violation (botocore reports them all), one line each.
 struct validation_report {
     std::string lines;
     std::string first_member;
 
-    void begin_line(const value_path* where, std::string_view lead) {
-        if (!lines.empty()) lines.push_back('\n');
-        lines.append(lead);
-        append_path(lines, where);
-        if (first_member.empty()) append_path(first_member, where);
-    }
-    void invalid_length(const value_path* where, std::size_t length, std::int64_t min) {
-        begin_line(where, "Invalid length for parameter ");
-        lines.append(", value: ");
-        append_json_integer(lines, length);
-        lines.append(", valid min length: ");
-        append_json_integer(lines, min);
-    }
+    SWFPP_DECL void begin_line(const value_path* where, std::string_view lead);
+    SWFPP_DECL void invalid_length(const value_path* where, std::size_t length, std::int64_t min);
     template <class Number>
     void invalid_range(const value_path* where, Number value, std::int64_t min) {
         begin_line(where, "Invalid value for parameter ");
@@ -72,26 +50,13 @@ struct validation_report {
         lines.append(", valid min value: ");
         append_json_integer(lines, min);
     }
-    void invalid_utf8(const value_path* where, std::size_t offset) {
-        begin_line(where, "Invalid UTF-8 in parameter ");
-        lines.append(" at byte offset ");
-        append_json_integer(lines, offset);
-    }
+    SWFPP_DECL void invalid_utf8(const value_path* where, std::size_t offset);
     void not_finite(const value_path* where) {
         begin_line(where, "Invalid value for parameter ");
         lines.append(", value: not a finite number");
     }
     // botocore names the structure lacking the member ("input" at the top) and quotes the member.
-    void missing_required(const value_path* where) {
-        if (!lines.empty()) lines.push_back('\n');
-        lines.append("Missing required parameter in ");
-        if (where->parent == nullptr)
-            lines.append("input");
-        else
-            append_path(lines, where->parent);
-        lines.append(": \"").append(where->name).append("\"");
-        if (first_member.empty()) append_path(first_member, where);
-    }
+    SWFPP_DECL void missing_required(const value_path* where);
     // An unset enum inside a list: what botocore says of None where a str belongs.
     void none_in_list(const value_path* where) {
         begin_line(where, "Invalid type for parameter ");
@@ -120,15 +85,7 @@ struct validation_report {
         begin_line(where, "Invalid JSON in parameter ");
         lines.append(": the text is empty");
     }
-    void bad_member_name(const value_path* shape) {
-        if (!lines.empty()) lines.push_back('\n');
-        lines.append("Invalid member name (empty or not UTF-8) among the other members of ");
-        if (shape == nullptr)
-            lines.append("input");
-        else
-            append_path(lines, shape);
-        if (first_member.empty()) append_path(first_member, shape);
-    }
+    SWFPP_DECL void bad_member_name(const value_path* shape);
 };
 
 // botocore's `min` constraints on one member: its own, and its elements' when it is a list.
@@ -268,5 +225,9 @@ result<void> validate(const Shape& input) {
 }
 
 SWFPP_NAMESPACE_END
+
+#if defined(SWFPP_HEADER_ONLY)
+#include "swfpp/impl/validate.ipp"
+#endif
 
 #endif

@@ -152,14 +152,14 @@ struct unmodelled_members {
     std::vector<json_member> items;
 
     // The value of the member named `name`, or nullptr.
-    const raw_json* find(std::string_view name) const noexcept {
-        for (const auto& m : items)
-            if (m.name == name) return &m.value;
-        return nullptr;
-    }
+    SWFPP_DECL const raw_json* find(std::string_view name) const noexcept;
     bool empty() const noexcept { return items.empty(); }
 };
 
 SWFPP_NAMESPACE_END
+
+#if defined(SWFPP_HEADER_ONLY)
+#include "swfpp/impl/value_types.ipp"
+#endif
 
 #endif

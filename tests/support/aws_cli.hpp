@@ -60,12 +60,15 @@ struct aws_cli {
     bool v2() const { return version.rfind("aws-cli/2.", 0) == 0; }
 };
 
+// How long a child process may run before it counts as hung. Generous: only a program that
+// never finishes may fail a test, not a slow machine.
+inline constexpr std::chrono::seconds hang_bound{600};
+
 // Finds `aws` on PATH. Its environment: config and credentials files in `dir` (files that do not
 // exist unless the test writes them), no instance metadata, no pager, one attempt in standard
 // retry mode, and `credentials` (the AWS_* variables of the test's user).
 inline std::optional<aws_cli> find_aws_cli(const temp_directory& dir, const std::map<std::string, std::string>& credentials,
                                            std::string& why_not) {
-    using namespace std::chrono_literals;
     const char* path = std::getenv("PATH");
     aws_cli cli;
     cli.path = find_on_path("aws", path ? path : "");
@@ -91,7 +94,7 @@ inline std::optional<aws_cli> find_aws_cli(const temp_directory& dir, const std:
     // The launcher may be a pyenv shim or a virtualenv script: it needs HOME and PYENV_*.
     for (const char* name : {"HOME", "PYENV_ROOT", "PYENV_VERSION", "LANG", "LC_ALL"})
         if (const char* value = std::getenv(name)) cli.base_env[name] = value;
-    const auto version = run_child(cli.path, {"--version"}, cli.base_env, 30s);
+    const auto version = run_child(cli.path, {"--version"}, cli.base_env, hang_bound);
     if (version.exit_code != 0) {
         why_not = "`aws --version` failed: " + version.err;
         return std::nullopt;
@@ -100,9 +103,6 @@ inline std::optional<aws_cli> find_aws_cli(const temp_directory& dir, const std:
     return cli;
 }
 
-// How long a child process may run before it counts as hung. Generous: only a program that
-// never finishes may fail a test, not a slow machine.
-inline constexpr std::chrono::seconds hang_bound{600};
 
 // Where `aws` cannot run, a comparison is skipped with the reason; under CI (CI=true) it fails.
 inline void report_missing_aws_cli(const std::string& why_not) {

@@ -4,7 +4,6 @@
 #ifndef SWFPP_DETAIL_APPEND_HPP
 #define SWFPP_DETAIL_APPEND_HPP
 
-#include <cstring>
 #include <initializer_list>
 #include <string>
 #include <string_view>
@@ -14,18 +13,13 @@
 SWFPP_NAMESPACE_BEGIN
 namespace detail {
 
-inline void append_concat(std::string& out, std::initializer_list<std::string_view> pieces) {
-    std::size_t size = out.size();
-    for (std::string_view p : pieces) size += p.size();
-    std::size_t at = out.size();
-    out.resize(size);
-    for (std::string_view p : pieces) {
-        if (!p.empty()) std::memcpy(&out[at], p.data(), p.size());
-        at += p.size();
-    }
-}
+SWFPP_DECL void append_concat(std::string& out, std::initializer_list<std::string_view> pieces);
 
 }  // namespace detail
 SWFPP_NAMESPACE_END
+
+#if defined(SWFPP_HEADER_ONLY)
+#include "swfpp/detail/impl/append.ipp"
+#endif
 
 #endif

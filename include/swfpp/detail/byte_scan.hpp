@@ -47,24 +47,16 @@ bool any_byte(std::string_view s, WordTest word_test, ByteTest byte_test) noexce
 }
 
 // CR, LF or NUL: the bytes that would let a header value start another header line.
-inline bool has_line_break_or_nul(std::string_view s) noexcept {
-    return any_byte(
-        s,
-        [](std::uint64_t w) {  // all three are below 0x0e, which real header values never contain
-            return has_byte_below(w, 0x0e) != 0 &&
-                   (has_byte_equal(w, '\r') | has_byte_equal(w, '\n') | has_byte_below(w, 1)) != 0;
-        },
-        [](unsigned char c) { return c == '\r' || c == '\n' || c == 0; });
-}
+SWFPP_DECL bool has_line_break_or_nul(std::string_view s) noexcept;
 
 // A C0 control character or DEL.
-inline bool has_control_char(std::string_view s) noexcept {
-    return any_byte(
-        s, [](std::uint64_t w) { return (has_byte_below(w, 0x20) | has_byte_equal(w, 0x7f)) != 0; },
-        [](unsigned char c) { return c < 0x20 || c == 0x7f; });
-}
+SWFPP_DECL bool has_control_char(std::string_view s) noexcept;
 
 }  // namespace detail
 SWFPP_NAMESPACE_END
+
+#if defined(SWFPP_HEADER_ONLY)
+#include "swfpp/detail/impl/byte_scan.ipp"
+#endif
 
 #endif

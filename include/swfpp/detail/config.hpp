@@ -17,4 +17,15 @@
     }                       \
     }
 
+// Separate-compilation mode (as in Asio and Beast): define SWFPP_SEPARATE_COMPILATION in every
+// translation unit and compile src/swfpp.cpp once (the `swfpp-compiled` / `swfpp::compiled`
+// library); the headers then only declare their non-template functions and never include
+// <simdjson.h>. Without it (the default) everything is inline in the headers.
+#if defined(SWFPP_SEPARATE_COMPILATION)
+#define SWFPP_DECL
+#else
+#define SWFPP_HEADER_ONLY 1
+#define SWFPP_DECL inline
+#endif
+
 #endif

@@ -5,7 +5,6 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
-#include <cstring>
 
 #include "swfpp/detail/config.hpp"
 
@@ -25,12 +24,13 @@ inline constexpr std::array<char, 512> hex_pairs = [] {
 
 // Writes 2*n lowercase hex digits of `bytes` to `out` and returns the end. SigV4 requires
 // lowercase for payload hashes and signatures.
-inline char* write_hex(const std::uint8_t* bytes, std::size_t n, char* out) noexcept {
-    for (std::size_t i = 0; i < n; ++i, out += 2) std::memcpy(out, &hex_pairs[2 * std::size_t{bytes[i]}], 2);
-    return out;
-}
+SWFPP_DECL char* write_hex(const std::uint8_t* bytes, std::size_t n, char* out) noexcept;
 
 }  // namespace detail
 SWFPP_NAMESPACE_END
+
+#if defined(SWFPP_HEADER_ONLY)
+#include "swfpp/detail/impl/hex.ipp"
+#endif
 
 #endif

@@ -5,7 +5,6 @@
 #include <array>
 #include <cstddef>
 #include <cstdint>
-#include <random>
 
 #include "swfpp/detail/config.hpp"
 #include "swfpp/detail/hex.hpp"
@@ -23,45 +22,25 @@ public:
     static constexpr result_type max() noexcept { return ~result_type{0}; }
 
     // Seeds the state from splitmix64 over `seed`, as the authors recommend.
-    explicit xoshiro256(const std::array<std::uint64_t, 4>& seed) noexcept {
-        for (std::size_t i = 0; i < 4; ++i) {
-            std::uint64_t z = seed[i] + 0x9e3779b97f4a7c15ull * (i + 1);
-            z = (z ^ (z >> 30)) * 0xbf58476d1ce4e5b9ull;
-            z = (z ^ (z >> 27)) * 0x94d049bb133111ebull;
-            s_[i] = z ^ (z >> 31);
-        }
-        if ((s_[0] | s_[1] | s_[2] | s_[3]) == 0) s_[0] = 1;  // the one state it must not be in
-    }
+    SWFPP_DECL explicit xoshiro256(const std::array<std::uint64_t, 4>& seed) noexcept;
 
-    result_type operator()() noexcept {
-        const std::uint64_t result = rotl(s_[1] * 5, 7) * 9;
-        const std::uint64_t t = s_[1] << 17;
-        s_[2] ^= s_[0];
-        s_[3] ^= s_[1];
-        s_[1] ^= s_[2];
-        s_[0] ^= s_[3];
-        s_[2] ^= t;
-        s_[3] = rotl(s_[3], 45);
-        return result;
-    }
+    SWFPP_DECL result_type operator()() noexcept;
 
 private:
     static constexpr std::uint64_t rotl(std::uint64_t x, int k) noexcept { return (x << k) | (x >> (64 - k)); }
     std::uint64_t s_[4];
 };
 
-// This thread's generator, seeded once from std::random_device with 256 bits. Per thread, so
-// concurrent calls share no state and take no lock. Jitter and invocation ids need to be
-// unpredictable enough not to collide, not secret: both are sent in clear.
-inline xoshiro256& thread_engine() {
-    thread_local xoshiro256 engine = [] {
-        std::random_device device;
-        std::array<std::uint64_t, 4> seed{};
-        for (std::uint64_t& word : seed) word = (std::uint64_t{device()} << 32) ^ device();
-        return xoshiro256(seed);
-    }();
-    return engine;
-}
+// 256 bits to seed a generator with: the operating system's random bytes (getrandom() or
+// /dev/urandom; std::random_device where there is no POSIX, so that only that case pays for
+// <random>), mixed with the clocks, a per-thread address and a process-wide count, so that no
+// two threads start alike even where the system has nothing to give.
+SWFPP_DECL std::array<std::uint64_t, 4> random_seed();
+
+// This thread's generator, seeded once from random_seed(). Per thread, so concurrent calls
+// share no state and take no lock. Jitter and invocation ids need to be unpredictable enough
+// not to collide, not secret: both are sent in clear.
+SWFPP_DECL xoshiro256& thread_engine();
 
 // 53 random bits as a double in [0, 1) (std::generate_canonical may return 1.0: LWG 2524).
 constexpr double unit_interval(std::uint64_t bits) noexcept {
@@ -85,13 +64,13 @@ constexpr std::array<char, 36> format_uuid_v4(std::uint64_t high, std::uint64_t 
     return out;
 }
 
-inline std::array<char, 36> random_uuid_v4() {
-    xoshiro256& engine = thread_engine();
-    const std::uint64_t high = engine();
-    return format_uuid_v4(high, engine());
-}
+SWFPP_DECL std::array<char, 36> random_uuid_v4();
 
 }  // namespace detail
 SWFPP_NAMESPACE_END
+
+#if defined(SWFPP_HEADER_ONLY)
+#include "swfpp/detail/impl/random.ipp"
+#endif
 
 #endif
